@@ -1,0 +1,22 @@
+// The public surface of `ndblas`: arrays, dtypes, creation, errors. Runs in
+// browsers as in Node (no Node built-ins here; Node-only parts are in ./node).
+export { Complex, type ComplexLike } from './core/complex.js';
+export {
+  DTYPE_NAMES,
+  DType,
+  type DTypeKind,
+  type DTypeLike,
+  type DTypeName,
+  dtypes,
+  toDType,
+} from './core/dtypes.js';
+export * from './core/errors.js';
+export { fromFloat16Bits, roundFloat16, toFloat16Bits } from './core/float16.js';
+export { promoteTypes, promoteWeak, resultType, type WeakKind } from './core/promotion.js';
+export { broadcastShapes, type Order } from './core/shape.js';
+export { type Casting, canCast } from './ndarray/cast.js';
+export * from './ndarray/create.js';
+export type { Scalar } from './ndarray/elements.js';
+export { forEachRun, type IterPlan, planIteration } from './ndarray/iter.js';
+export type { SliceObject, SliceSpec } from './ndarray/layout.js';
+export { type ArrayFlags, NDArray, type NestedArray } from './ndarray/ndarray.js';
