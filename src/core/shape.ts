@@ -148,7 +148,7 @@ export function broadcastShapes(
   return out;
 }
 
-/** Strides that view a (shape, strides) array as `target` (zero strides on new or stretched axes). */
+/** Strides that view a (shape, strides) array as `target`: zero on new axes and on every length-1 axis, as NumPy. */
 export function broadcastStrides(
   shape: Shape,
   strides: Shape,
@@ -168,8 +168,8 @@ export function broadcastStrides(
   return target.map((t, i) => {
     if (i < lead) return 0;
     const d = shape[i - lead];
-    if (d === t) return strides[i - lead];
     if (d === 1) return 0;
+    if (d === t) return strides[i - lead];
     throw fail(
       'ERR_BROADCAST',
       argument,

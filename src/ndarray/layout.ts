@@ -147,7 +147,7 @@ export function sliceLayout(l: Layout, specs: readonly SliceSpec[]): Layout {
         const s = sliceIndices(l.shape[axis], p.start, p.stop, p.step, `index[${position}]`);
         if (s.length > 0) offset += s.first * l.strides[axis];
         shape.push(s.length);
-        strides.push(s.step * l.strides[axis]);
+        strides.push(s.step * l.strides[axis] + 0); // + 0 turns -0 into 0
         axis++;
         continue;
       }
@@ -189,7 +189,7 @@ export function flipLayout(l: Layout, axis?: number | readonly number[]): Layout
   const strides = l.strides.map((s, i) => {
     if (!flip.has(i)) return s;
     if (l.shape[i] > 0) offset += (l.shape[i] - 1) * s;
-    return -s;
+    return 0 - s;
   });
   return { shape: l.shape.slice(), strides, offset };
 }

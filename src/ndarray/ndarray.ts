@@ -240,6 +240,11 @@ export class NDArray {
   reshape(shape: number | readonly number[], order: Order = 'C'): NDArray {
     const newShape = resolveShape(shape, this.size);
     const itemsize = this.dtype.itemsize;
+    // NumPy keeps the strides when the requested shape (before resolving -1) is the current one.
+    const asked = typeof shape === 'number' ? [shape] : shape;
+    if (asked.length === this.ndim && asked.every((d, i) => d === this.shape[i])) {
+      return this.view(this.#layout);
+    }
     if (isContiguous(this.shape, this.strides, itemsize, order)) {
       const strides = contiguousStrides(newShape, itemsize, order);
       return this.view({ shape: newShape, strides, offset: this.byteOffset });
@@ -249,9 +254,12 @@ export class NDArray {
     return this.copy(order).reshape(newShape, order);
   }
 
-  /** The elements as 1-D: a view when contiguous in `order`, else a copy. */
+  /** The elements as 1-D: a view when contiguous in `order`, else a copy (as NumPy's ravel). */
   ravel(order: Order = 'C'): NDArray {
-    return this.reshape(-1, order);
+    const src = isContiguous(this.shape, this.strides, this.itemsize, order)
+      ? this
+      : this.copy(order);
+    return src.reshape(-1, order);
   }
 
   // ---- elements ----------------------------------------------------------
