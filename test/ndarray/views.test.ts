@@ -48,9 +48,7 @@ function base(c: Case): NDArray {
   const r = arange(size);
   const filled =
     c.dtype === 'complex128'
-      ? r
-          .astype('complex128')
-          .assign(r.toArray().map((x) => new Complex(x as number, (x as number) + 100)))
+      ? r.astype('complex128').assign((r.toArray() as number[]).map((x) => new Complex(x, x + 100)))
       : r.astype(c.dtype);
   return filled.reshape(c.shape);
 }
