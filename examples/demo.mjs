@@ -1,5 +1,9 @@
 // `npm start`: the configuration and a small worked example on the built package.
 import * as nb from 'ndblas';
+import { showConfig } from 'ndblas/config';
+
+showConfig();
+console.log();
 
 const t = nb.arange(10 * 9 * 8).reshape([10, 9, 8]);
 const mat = t.slice(':', ':', 0);
