@@ -1,0 +1,34 @@
+// The JavaScript backend: the reference kernels, by routine and by real or
+// complex scalars. Works everywhere; every signature of every spec has one.
+import * as gemm from '../kernels/ref/gemm.js';
+import * as l1 from '../kernels/ref/level1.js';
+import * as nrm2 from '../kernels/ref/nrm2.js';
+import type { Kernel, KernelCall } from '../kernels/types.js';
+
+export interface KernelPair {
+  readonly real?: Kernel;
+  readonly complex?: Kernel;
+}
+
+const conjX =
+  (k: Kernel): Kernel =>
+  (c: KernelCall) =>
+    k({ ...c, options: { ...c.options, conj: { x: true } } });
+
+/** Kernels by routine name; complex signatures with a real scalar use `real` only where noted. */
+export const JS_KERNELS: Readonly<Record<string, KernelPair>> = {
+  asum: { real: l1.asumReal, complex: l1.asumComplex },
+  axpy: { real: l1.axpyReal, complex: l1.axpyComplex },
+  copy: { real: l1.copyReal, complex: l1.copyComplex },
+  dot: { real: l1.dotReal, complex: l1.dotComplex },
+  dotc: { complex: conjX(l1.dotComplex) },
+  sdsdot: { real: l1.dotReal },
+  nrm2: { real: nrm2.nrm2Real, complex: nrm2.nrm2Complex },
+  scal: { real: l1.scalReal, complex: l1.scalComplex },
+  swap: { real: l1.swapReal, complex: l1.swapComplex },
+  iamax: { real: l1.iamaxReal, complex: l1.iamaxComplex },
+  iamin: { real: l1.iaminReal, complex: l1.iaminComplex },
+  gemv: { real: gemm.gemvReal, complex: gemm.gemvComplex },
+  gemm: { real: gemm.gemmReal, complex: gemm.gemmComplex },
+  gemmBatched: { real: gemm.gemmBatchedReal, complex: gemm.gemmBatchedComplex },
+};

@@ -1,0 +1,51 @@
+// `ndblas/blas`: the next-generation strided BLAS. Operands are strided
+// descriptors with byte strides of any value (an NDArray qualifies); every
+// invalid argument raises a typed error; capabilities() lists what exists.
+import './dispatch.js';
+import { type BlasResult, invoke } from './frame/invoke.js';
+import { type CapabilityRow, capabilityRows } from './registry.js';
+import { ABSENT, SPECS } from './spec/index.js';
+
+export type { BlasResult } from './frame/invoke.js';
+export type { BlasScalar, StridedOperand } from './operand.js';
+export { type RawRoutine, raw } from './raw.js';
+export type { CapabilityRow } from './registry.js';
+export { asum } from './spec/asum.js';
+export { axpy } from './spec/axpy.js';
+export { copy } from './spec/copy.js';
+export { dot } from './spec/dot.js';
+export { dotc } from './spec/dotc.js';
+export { gemm } from './spec/gemm.js';
+export { gemmBatched } from './spec/gemm-batched.js';
+export { gemv } from './spec/gemv.js';
+export { iamax } from './spec/iamax.js';
+export { iamin } from './spec/iamin.js';
+export { SPECS } from './spec/index.js';
+export { nrm2 } from './spec/nrm2.js';
+export { scal } from './spec/scal.js';
+export { sdsdot } from './spec/sdsdot.js';
+export { swap } from './spec/swap.js';
+export type { BlasOptions, RoutineSpec, Signature } from './spec/types.js';
+
+export type Routine = (...args: unknown[]) => BlasResult;
+
+/** Every signature by its full name, e.g. bySignature['gemm:f16,f16->f32'](alpha, a, b, beta, c). */
+export const bySignature: Readonly<Record<string, Routine>> = Object.fromEntries(
+  SPECS.flatMap((spec) =>
+    spec.signatures.map((sig) => [sig.name, (...args: unknown[]) => invoke(spec, args, sig)]),
+  ),
+);
+
+/** The classic names (dgemm, zdotc, isamax...) as a thin shim over full signatures. */
+export const byShortName: Readonly<Record<string, Routine>> = Object.fromEntries(
+  SPECS.flatMap((spec) =>
+    spec.signatures.flatMap((sig) =>
+      sig.short === undefined ? [] : [[sig.short, bySignature[sig.name]]],
+    ),
+  ),
+);
+
+/** Which routines and signatures this build provides, and on which backend. */
+export function capabilities(): CapabilityRow[] {
+  return capabilityRows(SPECS, ABSENT);
+}

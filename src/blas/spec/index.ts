@@ -1,0 +1,43 @@
+// Every routine spec, in the order the capability table lists them, and the
+// routines the interface does not provide yet (listed as absent).
+import { asumSpec } from './asum.js';
+import { axpySpec } from './axpy.js';
+import { copySpec } from './copy.js';
+import { dotSpec } from './dot.js';
+import { dotcSpec } from './dotc.js';
+import { gemmSpec } from './gemm.js';
+import { gemmBatchedSpec } from './gemm-batched.js';
+import { gemvSpec } from './gemv.js';
+import { iamaxSpec } from './iamax.js';
+import { iaminSpec } from './iamin.js';
+import { nrm2Spec } from './nrm2.js';
+import { scalSpec } from './scal.js';
+import { sdsdotSpec } from './sdsdot.js';
+import { swapSpec } from './swap.js';
+import type { RoutineSpec } from './types.js';
+
+export const SPECS: readonly RoutineSpec[] = [
+  asumSpec,
+  axpySpec,
+  copySpec,
+  dotSpec,
+  dotcSpec,
+  sdsdotSpec,
+  nrm2Spec,
+  scalSpec,
+  swapSpec,
+  iamaxSpec,
+  iaminSpec,
+  gemvSpec,
+  gemmSpec,
+  gemmBatchedSpec,
+];
+
+export const ABSENT: readonly { routine: string; notes: string }[] = [
+  { routine: 'gbmv', notes: 'banded forms are not provided yet' },
+  { routine: 'sbmv/hbmv', notes: 'banded forms are not provided yet' },
+  { routine: 'tbmv/tbsv', notes: 'banded forms are not provided yet' },
+  { routine: 'spmv/hpmv', notes: 'packed forms are not provided yet' },
+  { routine: 'tpmv/tpsv', notes: 'packed forms are not provided yet' },
+  { routine: 'spr/hpr/spr2/hpr2', notes: 'packed forms are not provided yet' },
+];
