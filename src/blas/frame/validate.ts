@@ -16,6 +16,17 @@ import {
 } from '../spec/types.js';
 import { extentsOverlap, hasInternalOverlap } from './overlap.js';
 
+const INTEGER_TYPES: ReadonlySet<string> = new Set([
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
+]);
+
 export interface ValidCall {
   readonly spec: RoutineSpec;
   readonly signature: Signature;
@@ -179,9 +190,15 @@ export function validateCall(
   });
   const dims = unifyDims(spec, operands, options);
   const signature = chooseSignature(spec, operands, scalars, fixed);
+  const integer = Object.values(signature.types).every((t) => INTEGER_TYPES.has(t));
   for (const p of spec.params) {
-    if (p.kind === 'scalar' && (!signature.complexScalars || p.real) && scalars[p.name].im !== 0) {
+    if (p.kind !== 'scalar') continue;
+    const s = scalars[p.name];
+    if ((!signature.complexScalars || p.real) && s.im !== 0) {
       throw fail('ERR_ARGUMENT', p.name, `must be real for ${signature.name}`, spec.name);
+    }
+    if (integer && !Number.isInteger(s.re)) {
+      throw fail('ERR_ARGUMENT', p.name, `must be an integer for ${signature.name}`, spec.name);
     }
   }
   const written = spec.params.filter((p): p is ArrayParam => p.kind === 'array' && p.role !== 'in');
