@@ -25,7 +25,7 @@ export { nrm2 } from './spec/nrm2.js';
 export { scal } from './spec/scal.js';
 export { sdsdot } from './spec/sdsdot.js';
 export { swap } from './spec/swap.js';
-export type { BlasOptions, RoutineSpec, Signature } from './spec/types.js';
+export type { ArrayParam, BlasOptions, Param, RoutineSpec, Signature } from './spec/types.js';
 
 export type Routine = (...args: unknown[]) => BlasResult;
 
