@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SPECS } from '../../src/blas/index.js';
+import { OPTION_VALUES } from '../../src/blas/spec/types.js';
 import type { Reference } from './harness.js';
 import { checkCase, rng, sampleCase } from './harness.js';
 import { GEMM } from './reference/gemm.js';
@@ -28,7 +29,8 @@ for (const spec of SPECS) {
       for (let k = 0; k < CASES_PER_SIGNATURE; k++) {
         const complex = Object.values(sig.types).some((d) => d.startsWith('complex'));
         const conj = complex ? Object.fromEntries(conjugable.map((n) => [n, r() < 0.5])) : {};
-        const options = conjugable.length > 0 ? { conj } : {};
+        const options: Record<string, unknown> = conjugable.length > 0 ? { conj } : {};
+        for (const name of spec.options) options[name] = OPTION_VALUES[name][r() < 0.5 ? 0 : 1];
         const input = sampleCase(spec, sig, r, options);
         worst = Math.max(worst, checkCase(spec, sig, input, reference, `${sig.name} case ${k}`));
         cases++;
