@@ -34,6 +34,19 @@ function isBuffer(b: unknown): b is ArrayBufferLike {
   );
 }
 
+function resolveDType(d: unknown, name: string, routine: string): DType {
+  try {
+    return toDType(d as DType | string, name);
+  } catch {
+    throw fail(
+      'ERR_UNKNOWN_DTYPE',
+      name,
+      `data type ${JSON.stringify(String(d))} not understood`,
+      routine,
+    );
+  }
+}
+
 /** Checks the structure of `value` as a rank-`rank` operand named `name`. */
 export function checkOperand(
   value: unknown,
@@ -74,7 +87,7 @@ export function checkOperand(
   if (!strides.every(Number.isSafeInteger) || !Number.isSafeInteger(byteOffset)) {
     throw fail('ERR_ARGUMENT', name, 'byte strides and byteOffset must be integers', routine);
   }
-  const dtype = toDType(v.dtype as DType | string, name);
+  const dtype = resolveDType(v.dtype, name, routine);
   const [lo, hi] = byteExtent(shape, strides, byteOffset as number, dtype.itemsize);
   const buffer = v.buffer;
   if (lo < 0 || hi > buffer.byteLength) {

@@ -9,7 +9,7 @@ import { dimsOf, resolveOptions } from '../../src/blas/frame/validate.js';
 import type { ArrayParam, RoutineSpec, Signature } from '../../src/blas/index.js';
 import { bySignature } from '../../src/blas/index.js';
 import { type DTypeName, type NDArray, roundFloat16, toDType } from '../../src/index.js';
-import { assertSentinelsIntact, coveredBytes, padded } from '../helpers/sentinel.js';
+import { assertSentinelsIntact, padded } from '../helpers/sentinel.js';
 import { type C, c } from './cplx.js';
 
 /** mulberry32: a tiny seeded generator, independent of the library under test. */
@@ -180,8 +180,9 @@ export function checkCase(
     assertSentinelsIntact(a);
     const e = expect.arrays[p.name];
     const got = values(a);
-    got.forEach((g, i) => ratio(g, e.value[i], e.gauge[i]));
-    assert.ok(coveredBytes(a).size >= 0);
+    got.forEach((g, i) => {
+      ratio(g, e.value[i], e.gauge[i]);
+    });
   }
   if (expect.result !== undefined) {
     const r = out as number | C;

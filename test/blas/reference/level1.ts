@@ -83,7 +83,10 @@ function extreme(max: boolean): Reference {
     let best = xs.length === 0 ? -1 : 0;
     const nan = xs.findIndex(Number.isNaN);
     if (nan >= 0) best = nan;
-    else xs.forEach((v, i) => (max ? v > xs[best] : v < xs[best]) && (best = i));
+    else
+      xs.forEach((v, i) => {
+        if (max ? v > xs[best] : v < xs[best]) best = i;
+      });
     return { arrays: {}, result: { value: c(best), gauge: 0 } };
   };
 }
