@@ -10,7 +10,14 @@ export const c = (re: number, im = 0): C => ({ re, im });
 export const ZERO = c(0);
 export const add = (a: C, b: C): C => c(a.re + b.re, a.im + b.im);
 export const sub = (a: C, b: C): C => c(a.re - b.re, a.im - b.im);
-export const mul = (a: C, b: C): C => c(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
+/**
+ * Product; two operands with exactly zero imaginary parts multiply as reals,
+ * so real signatures never see the Inf * 0 = NaN of an imaginary part.
+ */
+export const mul = (a: C, b: C): C =>
+  a.im === 0 && b.im === 0
+    ? c(a.re * b.re)
+    : c(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
 export const conj = (a: C): C => c(a.re, -a.im);
 /** |re| + |im|, the BLAS gauge norm. */
 export const abs1 = (a: C): number => Math.abs(a.re) + Math.abs(a.im);

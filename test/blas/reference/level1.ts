@@ -23,12 +23,13 @@ const axpy: Reference = ({ alpha, x, y }) => {
   };
 };
 
+/** A real scalar (csscal, zdscal) scales each component; a complex one multiplies. */
 const scal: Reference = ({ alpha, x }) => {
-  const a = scalarOf(alpha);
   const xs = vals(x);
-  return {
-    arrays: { x: { value: xs.map((v) => mul(a, v)), gauge: xs.map((v) => abs1(a) * abs1(v)) } },
-  };
+  const times = (v: C) =>
+    typeof alpha === 'number' ? c(alpha * v.re, alpha * v.im) : mul(alpha as C, v);
+  const a = abs1(scalarOf(alpha));
+  return { arrays: { x: { value: xs.map(times), gauge: xs.map((v) => a * abs1(v)) } } };
 };
 
 const copy: Reference = ({ x }) => {
