@@ -90,24 +90,51 @@ export class DType {
   }
 }
 
-function table(order: ByteOrder): Readonly<Record<DTypeName, DType>> {
-  return Object.fromEntries(DTYPE_NAMES.map((n) => [n, new DType(n, order)])) as Record<
-    DTypeName,
-    DType
+function table(order: ByteOrder, native?: Readonly<Record<DTypeName, DType>>) {
+  const row = (n: DTypeName) =>
+    native !== undefined && ROWS[n].itemsize === 1 ? native[n] : new DType(n, order);
+  return Object.fromEntries(DTYPE_NAMES.map((n) => [n, row(n)])) as Readonly<
+    Record<DTypeName, DType>
   >;
 }
 
 const NATIVE = table('<');
-const SWAPPED = table('>');
+/** Byte-swapped dtypes; one-byte types have no byte order and stay the native objects. */
+const SWAPPED = table('>', NATIVE);
 
 /** The native (little-endian) dtype singletons, by name. */
 export const dtypes: Readonly<Record<DTypeName, DType>> = NATIVE;
 
-/** Spellings NumPy accepts besides the canonical names and type codes. */
-const ALIASES: Readonly<Record<string, DTypeName>> = {
-  bool_: 'bool',
-  '?': 'bool',
+/**
+ * NumPy's type codes: one letter, or kind and size. Only these take a
+ * byte-order prefix ('<f8', '>i', '=?'); NumPy rejects '<float64'.
+ */
+const CODES: Readonly<Record<string, DTypeName>> = {
   b1: 'bool',
+  i1: 'int8',
+  i2: 'int16',
+  i4: 'int32',
+  i8: 'int64',
+  u1: 'uint8',
+  u2: 'uint16',
+  u4: 'uint32',
+  u8: 'uint64',
+  f2: 'float16',
+  f4: 'float32',
+  f8: 'float64',
+  c8: 'complex64',
+  c16: 'complex128',
+  // C long and intptr_t are 64-bit on the LP64 platforms NumPy's results come from.
+  l: 'int64',
+  L: 'uint64',
+  p: 'int64',
+  P: 'uint64',
+  ...Object.fromEntries(DTYPE_NAMES.map((n) => [ROWS[n].char, n])),
+};
+
+/** Names NumPy 2 accepts, without a byte-order prefix. */
+const NAMES: Readonly<Record<string, DTypeName>> = {
+  bool_: 'bool',
   byte: 'int8',
   ubyte: 'uint8',
   short: 'int16',
@@ -123,8 +150,6 @@ const ALIASES: Readonly<Record<string, DTypeName>> = {
   ulong: 'uint64',
   longlong: 'int64',
   ulonglong: 'uint64',
-  l: 'int64',
-  L: 'uint64',
   half: 'float16',
   single: 'float32',
   double: 'float64',
@@ -132,20 +157,6 @@ const ALIASES: Readonly<Record<string, DTypeName>> = {
   csingle: 'complex64',
   cdouble: 'complex128',
   complex: 'complex128',
-  i1: 'int8',
-  i2: 'int16',
-  i4: 'int32',
-  i8: 'int64',
-  u1: 'uint8',
-  u2: 'uint16',
-  u4: 'uint32',
-  u8: 'uint64',
-  f2: 'float16',
-  f4: 'float32',
-  f8: 'float64',
-  c8: 'complex64',
-  c16: 'complex128',
-  ...Object.fromEntries(DTYPE_NAMES.map((n) => [ROWS[n].char, n])),
   ...Object.fromEntries(DTYPE_NAMES.map((n) => [n, n])),
 };
 
@@ -162,8 +173,12 @@ export function toDType(spec: DTypeLike, argument = 'dtype'): DType {
   }
   const first = spec[0];
   const hasOrder = first === '<' || first === '>' || first === '=' || first === '|';
-  const body = hasOrder ? spec.slice(1) : spec;
-  const name = Object.hasOwn(ALIASES, body) ? ALIASES[body] : undefined;
+  const code = spec.slice(hasOrder ? 1 : 0);
+  const name = Object.hasOwn(CODES, code)
+    ? CODES[code]
+    : !hasOrder && Object.hasOwn(NAMES, spec)
+      ? NAMES[spec]
+      : undefined;
   if (name === undefined)
     throw fail('ERR_UNKNOWN_DTYPE', argument, `data type '${spec}' not understood`);
   return first === '>' ? SWAPPED[name] : NATIVE[name];

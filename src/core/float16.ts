@@ -51,3 +51,30 @@ export function fromFloat16Bits(h: number): number {
 export function roundFloat16(x: number): number {
   return fromFloat16Bits(toFloat16Bits(x));
 }
+
+const single = new Float32Array(1);
+const singleBits = new Uint32Array(single.buffer);
+
+/**
+ * float32 bits to float16 bits as NumPy's npy_float_to_half: one rounding
+ * from the exact value, and a NaN keeps the top 10 payload bits without
+ * being quieted (reading it as a JavaScript number would quiet it).
+ */
+export function float32BitsToFloat16Bits(f: number): number {
+  const payload = f & 0x7fffff;
+  if ((f & 0x7f800000) !== 0x7f800000 || payload === 0) {
+    singleBits[0] = f;
+    return toFloat16Bits(single[0]);
+  }
+  const top = payload >>> 13;
+  return ((f >>> 16) & 0x8000) | 0x7c00 | (top === 0 ? 1 : top);
+}
+
+/** float16 bits to float32 bits, exact; a NaN payload moves to the top bits unquieted. */
+export function float16BitsToFloat32Bits(h: number): number {
+  if ((h & 0x7c00) !== 0x7c00 || (h & 0x3ff) === 0) {
+    single[0] = fromFloat16Bits(h);
+    return singleBits[0];
+  }
+  return (((h & 0x8000) << 16) | 0x7f800000 | ((h & 0x3ff) << 13)) >>> 0;
+}

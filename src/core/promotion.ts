@@ -61,10 +61,66 @@ export function promoteTypes(a: DType, b: DType): DType {
   return a.kind === 'c' || b.kind === 'c' ? COMPLEX_BY_WIDTH[width] : FLOAT_BY_WIDTH[width];
 }
 
-/** `np.result_type(*dtypes)` for one or more dtypes. */
+/**
+ * NumPy's type numbers (LP64). In a sequence, a builtin dtype defers to any
+ * dtype with a higher number (its `__common_dtype__` returns NotImplemented),
+ * so the highest number is the "most knowledgeable" one; float16 comes last.
+ */
+const TYPE_NUM: Readonly<Record<DTypeName, number>> = {
+  bool: 0,
+  int8: 1,
+  uint8: 2,
+  int16: 3,
+  uint16: 4,
+  int32: 5,
+  uint32: 6,
+  int64: 7,
+  uint64: 8,
+  float32: 11,
+  float64: 12,
+  complex64: 14,
+  complex128: 15,
+  float16: 23,
+};
+
+/**
+ * NumPy's `reduce_dtypes_to_most_knowledgeable`: a pairwise tournament that
+ * moves the highest type number to the front and clears (nulls) any dtype
+ * its partner already absorbs. Returns the last pairwise promotion, or null
+ * when that pair deferred.
+ */
+function tournament(ds: (DType | null)[], length: number): DType | null {
+  const half = length >> 1;
+  let res: DType | null = null;
+  for (let low = 0; low < half; low++) {
+    const high = length - 1 - low;
+    const [a, b] = [ds[low]!, ds[high]!];
+    res = TYPE_NUM[b.name] > TYPE_NUM[a.name] ? null : promoteTypes(a, b);
+    if (res === null) [ds[low], ds[high]] = [b, a];
+    else if (res.name === a.name) ds[high] = null;
+  }
+  return length === 2 ? res : tournament(ds, length - half);
+}
+
+/**
+ * `np.result_type(*dtypes)` for one or more dtypes. Not a pairwise fold:
+ * NumPy promotes every dtype with the most knowledgeable one first, so
+ * (int8, uint8, float16) gives float16 where folding would give float32.
+ */
 export function resultType(...types: DType[]): DType {
   if (types.length === 0) throw fail('ERR_ARGUMENT', 'dtypes', 'at least one dtype is required');
-  return types.reduce(promoteTypes, dtypes[types[0].name]);
+  if (types.length === 1) return dtypes[types[0].name];
+  const ds: (DType | null)[] = types.slice();
+  let result = tournament(ds, ds.length);
+  const main = ds[0]!;
+  // main has the highest type number, so promoting with it never defers.
+  for (let i = result === null ? 1 : 2; i < ds.length; i++) {
+    const d = ds[i];
+    if (d === null) continue;
+    const p = promoteTypes(main, d);
+    result = result === null ? p : promoteTypes(result, p);
+  }
+  return result!;
 }
 
 /** The kinds of JavaScript scalar that promote weakly (NEP 50 "Python scalars"). */

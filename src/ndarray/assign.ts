@@ -5,9 +5,9 @@
 import { type DType, type DTypeLike, toDType } from '../core/dtypes.js';
 import { fail } from '../core/errors.js';
 import { broadcastStrides, byteExtent, type Order } from '../core/shape.js';
-import { type Casting, canCast, converter, reprOf } from './cast.js';
+import { type Casting, canCast, elementCast, reprOf } from './cast.js';
 import { array } from './create.js';
-import { coerce, dataView, elementReader, elementWriter, type Scalar } from './elements.js';
+import { coerce, dataView, elementWriter, type Scalar } from './elements.js';
 import { forEachRun, planIteration } from './iter.js';
 import { empty, NDArray } from './ndarray.js';
 import { rawWindow, typedWindow, unitOf } from './typed.js';
@@ -91,13 +91,9 @@ function copyTyped(dst: NDArray, src: NDArray): void {
 }
 
 function copyConverted(dst: NDArray, src: NDArray): void {
-  const read = elementReader(src.dtype);
-  const write = elementWriter(dst.dtype);
-  const conv = converter(src.dtype, dst.dtype);
+  const cast = elementCast(src.dtype, dst.dtype);
   const sv = dataView(src.buffer);
   const dv = dataView(dst.buffer);
-  const sle = src.dtype.isNative;
-  const dle = dst.dtype.isNative;
   const plan = planIteration(dst.shape, [
     { strides: dst.strides, offset: dst.byteOffset },
     { strides: src.strides, offset: src.byteOffset },
@@ -105,14 +101,37 @@ function copyConverted(dst: NDArray, src: NDArray): void {
   forEachRun(plan, (off, n, st) => {
     let di = off[0];
     let si = off[1];
-    for (let i = 0; i < n; i++, di += st[0], si += st[1])
-      write(dv, di, conv(read(sv, si, sle)), dle);
+    for (let i = 0; i < n; i++, di += st[0], si += st[1]) cast(sv, si, dv, di);
+  });
+}
+
+/**
+ * Same type, other byte order: reverses the bytes of each component (each
+ * half of a complex), so every bit pattern, NaN payloads included, survives.
+ */
+function copySwapped(dst: NDArray, src: NDArray): void {
+  const unit = dst.dtype.kind === 'c' ? dst.itemsize / 2 : dst.itemsize;
+  const d = rawWindow(dst.buffer, 1);
+  const s = rawWindow(src.buffer, 1);
+  const plan = planIteration(dst.shape, [
+    { strides: dst.strides, offset: dst.byteOffset },
+    { strides: src.strides, offset: src.byteOffset },
+  ]);
+  forEachRun(plan, (off, n, st) => {
+    let di = off[0];
+    let si = off[1];
+    for (let i = 0; i < n; i++, di += st[0], si += st[1]) {
+      for (let c = 0; c < dst.itemsize; c += unit) {
+        for (let k = 0; k < unit; k++) d[di + c + k] = s[si + c + unit - 1 - k];
+      }
+    }
   });
 }
 
 /** Copies src into dst elementwise; shapes equal, no overlap, casting checked. */
 function copyElements(dst: NDArray, src: NDArray): void {
   if (dst.dtype === src.dtype) copyRaw(dst, src);
+  else if (dst.dtype.name === src.dtype.name) copySwapped(dst, src);
   else if (typedCastable(dst, src)) copyTyped(dst, src);
   else copyConverted(dst, src);
 }

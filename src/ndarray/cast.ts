@@ -1,9 +1,10 @@
 // Casting rules (NumPy's can_cast for 'no', 'equiv', 'safe', 'same_kind',
-// 'unsafe') and the value conversion between element representations.
+// 'unsafe') and the element conversions astype and assignment use.
 import { Complex } from '../core/complex.js';
-import type { DType } from '../core/dtypes.js';
+import type { DType, DTypeName } from '../core/dtypes.js';
+import { float16BitsToFloat32Bits, float32BitsToFloat16Bits } from '../core/float16.js';
 import { promoteTypes } from '../core/promotion.js';
-import type { Scalar } from './elements.js';
+import { elementReader, elementWriter, type Scalar } from './elements.js';
 
 export type Casting = 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
 
@@ -77,6 +78,88 @@ const CONVERT: Readonly<Record<Repr, Readonly<Record<Repr, Convert>>>> = {
   },
 };
 
+/**
+ * The float32 nearest to a 64-bit integer, rounded once as C's cast does.
+ * Number() then fround would round twice: 2^53 + 2^29 + 1 would land on a
+ * float32 midpoint and round down. Beyond 2^53 the low 11 bits shrink to a
+ * sticky bit, which keeps every float32 rounding decision and fits a double.
+ */
+function bigToFloat32(v: bigint): number {
+  const a = v < 0n ? -v : v;
+  if (a < 2n ** 53n) return Math.fround(Number(v));
+  const kept = Number((a >> 11n) | ((a & 0x7ffn) === 0n ? 0n : 1n)) * 2048;
+  return Math.fround(v < 0n ? -kept : kept);
+}
+
+/** Wraps to the low 32 bits; the writers of narrower integers wrap the rest. */
+const low32: Convert = (v) => Number(BigInt.asIntN(32, v as bigint));
+
+/**
+ * bigint sources where the generic Number() conversion is wrong for the
+ * target: narrow integers would lose low bits above 2^53, float32 would round twice.
+ */
+const FROM_BIG: Readonly<Partial<Record<DTypeName, Convert>>> = {
+  int8: low32,
+  int16: low32,
+  int32: low32,
+  uint8: low32,
+  uint16: low32,
+  uint32: low32,
+  float32: (v) => bigToFloat32(v as bigint),
+  complex64: (v) => new Complex(bigToFloat32(v as bigint), 0),
+};
+
 export function converter(from: DType, to: DType): Convert {
-  return CONVERT[reprOf(from)][reprOf(to)];
+  const big = reprOf(from) === 'big' ? FROM_BIG[to.name] : undefined;
+  return big ?? CONVERT[reprOf(from)][reprOf(to)];
+}
+
+/** Converts the element at byte `si` of `src` into the element at byte `di` of `dst`. */
+export type ElementCast = (src: DataView, si: number, dst: DataView, di: number) => void;
+
+type BitCast = (
+  src: DataView,
+  si: number,
+  sle: boolean,
+  dst: DataView,
+  di: number,
+  dle: boolean,
+) => void;
+
+const f32ToF16: BitCast = (s, si, sle, d, di, dle) =>
+  d.setUint16(di, float32BitsToFloat16Bits(s.getUint32(si, sle)), dle);
+const f16ToF32: BitCast = (s, si, sle, d, di, dle) =>
+  d.setUint32(di, float16BitsToFloat32Bits(s.getUint16(si, sle)), dle);
+const f32ToF32: BitCast = (s, si, sle, d, di, dle) => d.setUint32(di, s.getUint32(si, sle), dle);
+const zeroImag =
+  (cast: BitCast): BitCast =>
+  (s, si, sle, d, di, dle) => {
+    cast(s, si, sle, d, di, dle);
+    d.setUint32(di + 4, 0, dle);
+  };
+
+/**
+ * Casts done on bits because a float32 must not pass through a JavaScript
+ * number: that quiets signalling NaNs, which NumPy's bit-level float16
+ * conversions and plain float32 moves (into or out of complex64) keep.
+ */
+const BIT_CASTS: Readonly<Partial<Record<`${DTypeName}>${DTypeName}`, BitCast>>> = {
+  'float32>float16': f32ToF16,
+  'complex64>float16': f32ToF16,
+  'float16>float32': f16ToF32,
+  'float16>complex64': zeroImag(f16ToF32),
+  'float32>complex64': zeroImag(f32ToF32),
+  'complex64>float32': f32ToF32,
+};
+
+/** The element conversion from `from` to `to`, byte orders included. */
+export function elementCast(from: DType, to: DType): ElementCast {
+  const sle = from.isNative;
+  const dle = to.isNative;
+  const bits = BIT_CASTS[`${from.name}>${to.name}`];
+  if (bits !== undefined) return (s, si, d, di) => bits(s, si, sle, d, di, dle);
+  const read = elementReader(from);
+  const write = elementWriter(to);
+  const conv = converter(from, to);
+  return (s, si, d, di) => write(d, di, conv(read(s, si, sle)), dle);
 }

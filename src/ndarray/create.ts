@@ -1,9 +1,10 @@
 // Array creation: array() from nested JavaScript values or typed arrays, the
 // filled constructors (zeros, ones, full, eye, *Like), ranges (arange,
 // linspace) and views of foreign memory (fromBuffer, asStrided).
-import { isComplexLike } from '../core/complex.js';
+import { Complex, isComplexLike } from '../core/complex.js';
 import { type DType, type DTypeLike, dtypes, toDType } from '../core/dtypes.js';
 import { fail } from '../core/errors.js';
+import { roundFloat16 } from '../core/float16.js';
 import { checkShape, contiguousStrides, type Order } from '../core/shape.js';
 import { assign } from './assign.js';
 import { coerce, dataView, elementWriter } from './elements.js';
@@ -194,8 +195,10 @@ export function fullLike(a: NDArray, value: unknown, options: DTypeOption = {}):
 export function eye(n: number, m?: number | null, k = 0, options: DTypeOption = {}): NDArray {
   const cols = m ?? n;
   const out = zeros([n, cols], options);
+  const len = Math.max(0, k >= 0 ? Math.min(n, cols - k) : Math.min(n + k, cols));
+  if (len === 0) return out;
   const diag = out.view({
-    shape: [Math.max(0, k >= 0 ? Math.min(n, cols - k) : Math.min(n + k, cols))],
+    shape: [len],
     strides: [out.strides[0] + out.strides[1]],
     offset: k >= 0 ? k * out.strides[1] : -k * out.strides[0],
   });
@@ -203,10 +206,29 @@ export function eye(n: number, m?: number | null, k = 0, options: DTypeOption = 
   return out;
 }
 
+type FloatName = 'float16' | 'float32' | 'float64' | 'complex64' | 'complex128';
+type Round = (x: number) => number;
+const same: Round = (x) => x;
+
 /**
- * Evenly spaced values in [start, stop) as NumPy's arange: values are
- * start + i * delta with delta = (start + step) - start, computed in the dtype.
- * Default dtype float64 (int64 when the bounds are bigints).
+ * NumPy's fill arithmetic per inexact dtype: `store` rounds to the element
+ * type, `op` to the precision C computes in (float16 fills in float32).
+ */
+const FLOAT_FILL: Readonly<Record<FloatName, { store: Round; op: Round }>> = {
+  float16: { store: roundFloat16, op: Math.fround },
+  float32: { store: Math.fround, op: Math.fround },
+  float64: { store: same, op: same },
+  complex64: { store: Math.fround, op: Math.fround },
+  complex128: { store: same, op: same },
+};
+
+/**
+ * Evenly spaced values in [start, stop) exactly as NumPy's arange: the length
+ * is ceil((stop - start) / step); element 0 is start and element 1 is
+ * start + step, each converted to the dtype (floats into integers truncate);
+ * element i >= 2 is e0 + i * (e1 - e0) computed in the dtype's own
+ * arithmetic (integers wrap, float32 and float16 compute in float32).
+ * Default dtype float64 (int64 when all arguments are bigints).
  */
 export function arange(
   start: number | bigint,
@@ -225,24 +247,55 @@ export function arange(
     throw fail('ERR_VALUE', 'step', 'arange step must be finite and non-zero');
   if (!Number.isFinite(a) || !Number.isFinite(b))
     throw fail('ERR_VALUE', 'stop', 'arange bounds must be finite');
-  const n = Math.max(0, Math.ceil((b - a) / s));
+  const span = big ? Number((hi as bigint) - (lo as bigint)) : b - a;
+  const n = Math.max(0, Math.ceil(span / s));
   const out = empty([n], dtype);
   if (n === 0) return out;
-  if (dtype.kind === 'i' || dtype.kind === 'u') {
-    if (dtype.itemsize === 8) {
-      const s0 = BigInt(lo);
-      const d = BigInt(step);
-      for (let i = 0; i < n; i++) out.set(i, s0 + BigInt(i) * d);
-    } else for (let i = 0; i < n; i++) out.set(i, a + i * s);
-    return out;
+  // start + step as Python computes it: exact for integers, rounded for floats.
+  const next = big ? (lo as bigint) + (step as bigint) : a + s;
+  if (dtype.kind === 'b' && n > 2)
+    throw fail('ERR_UNSUPPORTED_DTYPE', 'dtype', 'arange of more than two bools is undefined');
+  if (dtype.kind === 'i' || dtype.kind === 'u') arangeInteger(out, n, lo, next);
+  else if (dtype.kind === 'b') out.assign([a, Number(next)].slice(0, n));
+  else arangeFloat(out, n, FLOAT_FILL[dtype.name as FloatName], a, Number(next));
+  return out;
+}
+
+function arangeInteger(out: NDArray, n: number, lo: number | bigint, next: number | bigint): void {
+  const d = out.dtype;
+  const whole = (v: number | bigint) => (typeof v === 'bigint' ? v : Math.trunc(v));
+  // NumPy raises when the first two elements do not fit; later ones wrap.
+  const e0 = coerce(whole(lo), d, 'start') as number | bigint;
+  const e1 = coerce(whole(next), d, 'step') as number | bigint;
+  const write = elementWriter(d);
+  const dv = dataView(out.buffer);
+  if (typeof e0 === 'bigint') {
+    const delta = (e1 as bigint) - e0;
+    for (let i = 0, v = e0; i < n; i++, v += delta) write(dv, i * d.itemsize, v, true);
+    return;
   }
-  const round = dtype.name === 'float64' || dtype.kind === 'c' ? (x: number) => x : Math.fround;
-  const first = round(a);
-  const delta = round(round(a + s) - first);
-  const values = empty([n], dtype.kind === 'c' ? dtypes.complex128 : dtypes.float64);
-  for (let i = 0; i < n; i++)
-    values.set(i, i === 0 ? first : round(first + round(round(i) * delta)));
-  return out.assign(values);
+  // Modulo 2^32 suffices: the writers keep the low bits of the element width.
+  const delta = ((e1 as number) - e0) | 0;
+  for (let i = 0, v = e0 | 0; i < n; i++, v = (v + delta) | 0) write(dv, i * d.itemsize, v, true);
+}
+
+function arangeFloat(
+  out: NDArray,
+  n: number,
+  { store, op }: { store: Round; op: Round },
+  lo: number,
+  next: number,
+): void {
+  const first = store(lo);
+  const second = store(next);
+  const delta = op(second - first);
+  const write = elementWriter(out.dtype);
+  const dv = dataView(out.buffer);
+  const complex = out.dtype.kind === 'c';
+  for (let i = 0; i < n; i++) {
+    const v = i === 0 ? first : i === 1 ? second : store(op(first + op(op(i) * delta)));
+    write(dv, i * out.itemsize, complex ? new Complex(v, 0) : v, true);
+  }
 }
 
 /** `num` evenly spaced samples over [start, stop] (or [start, stop) without endpoint), as NumPy. */
