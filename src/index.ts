@@ -20,3 +20,4 @@ export type { Scalar } from './ndarray/elements.js';
 export { forEachRun, type IterPlan, planIteration } from './ndarray/iter.js';
 export type { SliceObject, SliceSpec } from './ndarray/layout.js';
 export { type ArrayFlags, NDArray, type NestedArray } from './ndarray/ndarray.js';
+export * as random from './random/index.js';
