@@ -14,6 +14,8 @@ export * from './core/errors.js';
 export { fromFloat16Bits, roundFloat16, toFloat16Bits } from './core/float16.js';
 export { promoteTypes, promoteWeak, resultType, type WeakKind } from './core/promotion.js';
 export { broadcastShapes, type Order } from './core/shape.js';
+export { type NpyOptions, type NpyVersion, parseNpy, serializeNpy } from './io/npy.js';
+export { type NpzOptions, parseNpz, serializeNpz } from './io/npz.js';
 export { type Casting, canCast } from './ndarray/cast.js';
 export * from './ndarray/create.js';
 export type { Scalar } from './ndarray/elements.js';
