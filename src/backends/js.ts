@@ -2,7 +2,9 @@
 // complex scalars. Works everywhere; every signature of every spec has one.
 import * as gemm from '../kernels/ref/gemm.js';
 import * as l1 from '../kernels/ref/level1.js';
+import * as l2 from '../kernels/ref/level2.js';
 import * as nrm2 from '../kernels/ref/nrm2.js';
+import * as tri from '../kernels/ref/triangular.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
 
 export interface KernelPair {
@@ -29,6 +31,16 @@ export const JS_KERNELS: Readonly<Record<string, KernelPair>> = {
   iamax: { real: l1.iamaxReal, complex: l1.iamaxComplex },
   iamin: { real: l1.iaminReal, complex: l1.iaminComplex },
   gemv: { real: gemm.gemvReal, complex: gemm.gemvComplex },
+  symv: { real: l2.symvReal },
+  hemv: { complex: l2.hemvComplex },
+  trmv: { real: tri.trmvReal, complex: tri.trmvComplex },
+  trsv: { real: tri.trsvReal, complex: tri.trsvComplex },
+  ger: { real: l2.gerReal, complex: l2.gerComplex },
+  gerc: { complex: l2.gercComplex },
+  syr: { real: l2.syrReal },
+  her: { complex: l2.herComplex },
+  syr2: { real: l2.syr2Real },
+  her2: { complex: l2.her2Complex },
   gemm: { real: gemm.gemmReal, complex: gemm.gemmComplex },
   gemmBatched: { real: gemm.gemmBatchedReal, complex: gemm.gemmBatchedComplex },
 };

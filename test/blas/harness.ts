@@ -102,9 +102,21 @@ export const EPS: Partial<Record<DTypeName, number>> = {
   int32: 0,
 };
 
+/** Values of a written array, C order, with the gauge of each element. */
+export interface Outcome {
+  readonly value: C[];
+  readonly gauge: number[];
+}
+
+/**
+ * For solves, whose exact answer the test cannot compute: maps the computed
+ * array to the values compared (e.g. T x) and what they should equal (b).
+ */
+export type Residual = (got: C[]) => Outcome & { readonly got: C[] };
+
 export interface Expected {
-  /** New values of each written array, C order, with the gauge of each element. */
-  readonly arrays: Record<string, { value: C[]; gauge: number[] }>;
+  /** New values of each written array, or the residual check of a solve. */
+  readonly arrays: Record<string, Outcome | Residual>;
   readonly result?: { value: C; gauge: number };
 }
 
@@ -195,8 +207,9 @@ export function checkCase(
     assertSentinelsIntact(a);
     const e = expect.arrays[p.name];
     const got = values(a);
-    got.forEach((g, i) => {
-      ratio(g, e.value[i], e.gauge[i]);
+    const check = typeof e === 'function' ? e(got) : { ...e, got };
+    check.got.forEach((g, i) => {
+      ratio(g, check.value[i], check.gauge[i]);
     });
   }
   if (expect.result !== undefined) {
@@ -206,12 +219,22 @@ export function checkCase(
   return worst;
 }
 
+/**
+ * Makes a sampled input meet a routine's preconditions in place, e.g. a
+ * dominant diagonal for solves (as dblat2 does), or NaN in what must not be read.
+ */
+export type Adjuster = (
+  args: Record<string, unknown>,
+  options: ReturnType<typeof resolveOptions>,
+) => void;
+
 /** Samples one input for `sig`: sizes from SIZES, layouts, scalars from ALPHAS/BETAS. */
 export function sampleCase(
   spec: RoutineSpec,
   sig: Signature,
   r: () => number,
   options: Record<string, unknown> = {},
+  adjust?: Adjuster,
 ): CaseInput {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const o = resolveOptions(spec, options);
@@ -230,5 +253,6 @@ export function sampleCase(
     const layouts = p.role === 'in' ? LAYOUTS_IN : LAYOUTS_OUT;
     args[p.name] = operand(shape, sig.types[p.name], pick(layouts), r);
   }
+  adjust?.(args, o);
   return { args, options };
 }

@@ -8,12 +8,22 @@ import { dotcSpec } from './dotc.js';
 import { gemmSpec } from './gemm.js';
 import { gemmBatchedSpec } from './gemm-batched.js';
 import { gemvSpec } from './gemv.js';
+import { gerSpec } from './ger.js';
+import { gercSpec } from './gerc.js';
+import { hemvSpec } from './hemv.js';
+import { herSpec } from './her.js';
+import { her2Spec } from './her2.js';
 import { iamaxSpec } from './iamax.js';
 import { iaminSpec } from './iamin.js';
 import { nrm2Spec } from './nrm2.js';
 import { scalSpec } from './scal.js';
 import { sdsdotSpec } from './sdsdot.js';
 import { swapSpec } from './swap.js';
+import { symvSpec } from './symv.js';
+import { syrSpec } from './syr.js';
+import { syr2Spec } from './syr2.js';
+import { trmvSpec } from './trmv.js';
+import { trsvSpec } from './trsv.js';
 import type { RoutineSpec } from './types.js';
 
 export const SPECS: readonly RoutineSpec[] = [
@@ -29,6 +39,16 @@ export const SPECS: readonly RoutineSpec[] = [
   iamaxSpec,
   iaminSpec,
   gemvSpec,
+  symvSpec,
+  hemvSpec,
+  trmvSpec,
+  trsvSpec,
+  gerSpec,
+  gercSpec,
+  syrSpec,
+  herSpec,
+  syr2Spec,
+  her2Spec,
   gemmSpec,
   gemmBatchedSpec,
 ];
