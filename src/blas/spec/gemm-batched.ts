@@ -3,6 +3,7 @@
 // a zero batch stride on C with more than one matrix is refused as overlap).
 import { invoke } from '../frame/invoke.js';
 import type { BlasScalar, StridedOperand } from '../operand.js';
+import { GEMM_MIXED } from './gemm.js';
 import { scalar, stack, unlessBetaZero } from './params.js';
 import { mixedSignature, PRECISIONS, uniformSignatures } from './signatures.js';
 import type { BlasOptions, RoutineSpec } from './types.js';
@@ -23,10 +24,7 @@ export const gemmBatchedSpec: RoutineSpec = {
   returns: 'none',
   signatures: [
     ...uniformSignatures('gemmBatched', params, PRECISIONS, (p) => `${p.prefix}gemm_batch_strided`),
-    mixedSignature('gemmBatched', params, { a: 'float16', b: 'float16', c: 'float32' }),
-    mixedSignature('gemmBatched', params, { a: 'float16', b: 'float16', c: 'float16' }),
-    mixedSignature('gemmBatched', params, { a: 'float32', b: 'float32', c: 'float64' }),
-    mixedSignature('gemmBatched', params, { a: 'int8', b: 'int8', c: 'int32' }),
+    ...GEMM_MIXED.map(([types]) => mixedSignature('gemmBatched', params, types)),
   ],
 };
 
