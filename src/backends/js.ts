@@ -3,6 +3,8 @@
 import * as gemm from '../kernels/ref/gemm.js';
 import * as l1 from '../kernels/ref/level1.js';
 import * as l2 from '../kernels/ref/level2.js';
+import * as l3 from '../kernels/ref/level3.js';
+import * as l3t from '../kernels/ref/level3-triangular.js';
 import * as nrm2 from '../kernels/ref/nrm2.js';
 import * as tri from '../kernels/ref/triangular.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
@@ -43,4 +45,12 @@ export const JS_KERNELS: Readonly<Record<string, KernelPair>> = {
   her2: { complex: l2.her2Complex },
   gemm: { real: gemm.gemmReal, complex: gemm.gemmComplex },
   gemmBatched: { real: gemm.gemmBatchedReal, complex: gemm.gemmBatchedComplex },
+  symm: { real: l3.symmReal, complex: l3.symmComplex },
+  hemm: { complex: l3.hemmComplex },
+  syrk: { real: l3.syrkReal, complex: l3.syrkComplex },
+  herk: { complex: l3.herkComplex },
+  syr2k: { real: l3.syr2kReal, complex: l3.syr2kComplex },
+  her2k: { complex: l3.her2kComplex },
+  trmm: { real: l3t.trmmReal, complex: l3t.trmmComplex },
+  trsm: { real: l3t.trsmReal, complex: l3t.trsmComplex },
 };

@@ -11,10 +11,11 @@ import { checkCase, rng, sampleCase } from './harness.js';
 import { GEMM } from './reference/gemm.js';
 import { LEVEL1 } from './reference/level1.js';
 import { LEVEL2, LEVEL2_INPUTS } from './reference/level2.js';
+import { LEVEL3, LEVEL3_INPUTS } from './reference/level3.js';
 
-const REFERENCES: Record<string, Reference> = { ...LEVEL1, ...GEMM, ...LEVEL2 };
+const REFERENCES: Record<string, Reference> = { ...LEVEL1, ...GEMM, ...LEVEL2, ...LEVEL3 };
 /** Per-routine input preconditions (well-conditioned solves, NaN where nothing may read). */
-const ADJUSTERS: Partial<Record<string, Adjuster>> = { ...LEVEL2_INPUTS };
+const ADJUSTERS: Partial<Record<string, Adjuster>> = { ...LEVEL2_INPUTS, ...LEVEL3_INPUTS };
 const CASES_PER_SIGNATURE = 60;
 
 for (const spec of SPECS) {

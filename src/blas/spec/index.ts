@@ -10,19 +10,27 @@ import { gemmBatchedSpec } from './gemm-batched.js';
 import { gemvSpec } from './gemv.js';
 import { gerSpec } from './ger.js';
 import { gercSpec } from './gerc.js';
+import { hemmSpec } from './hemm.js';
 import { hemvSpec } from './hemv.js';
 import { herSpec } from './her.js';
 import { her2Spec } from './her2.js';
+import { her2kSpec } from './her2k.js';
+import { herkSpec } from './herk.js';
 import { iamaxSpec } from './iamax.js';
 import { iaminSpec } from './iamin.js';
 import { nrm2Spec } from './nrm2.js';
 import { scalSpec } from './scal.js';
 import { sdsdotSpec } from './sdsdot.js';
 import { swapSpec } from './swap.js';
+import { symmSpec } from './symm.js';
 import { symvSpec } from './symv.js';
 import { syrSpec } from './syr.js';
 import { syr2Spec } from './syr2.js';
+import { syr2kSpec } from './syr2k.js';
+import { syrkSpec } from './syrk.js';
+import { trmmSpec } from './trmm.js';
 import { trmvSpec } from './trmv.js';
+import { trsmSpec } from './trsm.js';
 import { trsvSpec } from './trsv.js';
 import type { RoutineSpec } from './types.js';
 
@@ -51,6 +59,14 @@ export const SPECS: readonly RoutineSpec[] = [
   her2Spec,
   gemmSpec,
   gemmBatchedSpec,
+  symmSpec,
+  hemmSpec,
+  syrkSpec,
+  herkSpec,
+  syr2kSpec,
+  her2kSpec,
+  trmmSpec,
+  trsmSpec,
 ];
 
 export const ABSENT: readonly { routine: string; notes: string }[] = [

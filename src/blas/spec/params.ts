@@ -1,5 +1,5 @@
 // Shorthands for declaring routine parameters in specs.
-import type { ArrayParam, Role, ScalarParam, ScalarValue } from './types.js';
+import type { ArrayParam, ResolvedOptions, Role, ScalarParam, ScalarValue } from './types.js';
 
 export function vector(
   name: string,
@@ -36,3 +36,10 @@ const isZero = (s: ScalarValue | undefined) => s !== undefined && s.re === 0 && 
 
 /** An in-out output that is not read when beta = 0 (the zero-scalar shortcut). */
 export const unlessBetaZero = (s: Readonly<Record<string, ScalarValue>>) => !isZero(s.beta);
+
+/** An in-out output that is not read when alpha = 0 (trmm, trsm: B is set to zero). */
+export const unlessAlphaZero = (s: Readonly<Record<string, ScalarValue>>) => !isZero(s.alpha);
+
+/** The square operand of side-dependent routines: m x m from the left, n x n from the right. */
+export const sideSquare = (o: ResolvedOptions): readonly string[] =>
+  o.left ? ['m', 'm'] : ['n', 'n'];
