@@ -16,6 +16,15 @@ export { promoteTypes, promoteWeak, resultType, type WeakKind } from './core/pro
 export { broadcastShapes, type Order } from './core/shape.js';
 export { type NpyOptions, type NpyVersion, parseNpy, serializeNpy } from './io/npy.js';
 export { type NpzOptions, parseNpz, serializeNpz } from './io/npz.js';
+export {
+  dot,
+  inner,
+  type MatmulOptions,
+  matmul,
+  type OutOption,
+  outer,
+  vdot,
+} from './linalg/products.js';
 export { type Casting, canCast } from './ndarray/cast.js';
 export * from './ndarray/create.js';
 export type { Scalar } from './ndarray/elements.js';
