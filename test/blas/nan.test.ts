@@ -11,8 +11,9 @@ import { c } from './cplx.js';
 import { type CaseInput, checkCase, operand, type Reference, rng } from './harness.js';
 import { GEMM } from './reference/gemm.js';
 import { LEVEL1 } from './reference/level1.js';
+import { LEVEL2_PRODUCTS } from './reference/level2.js';
 
-const REFERENCES: Partial<Record<string, Reference>> = { ...LEVEL1, ...GEMM };
+const REFERENCES: Partial<Record<string, Reference>> = { ...LEVEL1, ...GEMM, ...LEVEL2_PRODUCTS };
 const SPECIALS = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
 /** Length 9 covers first (0), tile edges (3, 4, 7, 8 for 4- and 8-wide tiles), interior (5) and last (8). */
 const N = 9;
