@@ -75,7 +75,9 @@ export class NDArray {
       throw fail('ERR_OUT_OF_BUFFER', 'byteOffset', 'the byte offset must be an integer');
     }
     const [lo, hi] = byteExtent(shape, init.strides, init.byteOffset, init.dtype.itemsize);
-    if (lo < 0 || hi > init.buffer.byteLength) {
+    // An empty view touches no bytes: indexing an empty array may move its
+    // offset past the end of the buffer, as NumPy's data pointer does.
+    if (sizeOf(shape) > 0 && (lo < 0 || hi > init.buffer.byteLength)) {
       throw fail(
         'ERR_OUT_OF_BUFFER',
         'strides',
