@@ -199,6 +199,11 @@ function gemmStack(a: NDArray, b: NDArray, c: NDArray, conjA: boolean): void {
  */
 export function contract(a: NDArray, b: NDArray, c: NDArray, loop: DType, conjA = false): void {
   if (c.size === 0) return;
+  if (a.size === 0 || b.size === 0) {
+    // k = 0: empty sums. Empty operands never reach a kernel (their offsets may lie anywhere).
+    c.fill(0);
+    return;
+  }
   if (!conjA && isGram(a, b, c, loop)) {
     gramProduct(a, c);
     return;
