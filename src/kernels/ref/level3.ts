@@ -3,8 +3,11 @@
 // syrk/herk and syr2k/her2k of one triangle of C. Only the `uplo` triangle of
 // A (symm/hemm) is read, and only the `uplo` triangle of C (updates) is read
 // or written. Hermitian diagonals are real: their imaginary parts are not read
-// from A and are set to zero in C. beta = 0: C is not read; alpha = 0: A and B
-// are not read. No zero is skipped, so NaN and Inf propagate.
+// from A and are set to zero in C. Values real by definition (a Hermitian
+// diagonal, herk's alpha and beta) scale both parts of a complex value, as
+// reference BLAS does, so no 0 * Inf arises from an imaginary part that is
+// not there. beta = 0: C is not read; alpha = 0: A and B are not read. No zero
+// is skipped, so NaN and Inf propagate.
 import type { KernelCall, KernelOperand, KernelResult, KernelScalar } from '../types.js';
 
 const re = (s: unknown) => s as number;
@@ -103,13 +106,17 @@ function symmLeftComplex(
         const inside = stored(upper, i, l);
         const ai = inside ? at(a, i, l) : at(a, l, i);
         const xr = a.data[ai];
-        // Hermitian: the mirrored triangle is conjugated, the diagonal is real.
-        let xi = 0;
-        if (!herm) xi = a.data[ai + 1];
-        else if (i !== l) xi = inside !== conjS ? a.data[ai + 1] : -a.data[ai + 1];
         const bi = at(b, l, j);
         const yr = b.data[bi];
         const yi = b.data[bi + 1];
+        if (herm && i === l) {
+          // A Hermitian diagonal is real: it scales both parts, as reference BLAS does.
+          sr += xr * yr;
+          si += xr * yi;
+          continue;
+        }
+        // The mirrored triangle of a Hermitian matrix is conjugated.
+        const xi = !herm || inside !== conjS ? a.data[ai + 1] : -a.data[ai + 1];
         sr += xr * yr - xi * yi;
         si += xr * yi + xi * yr;
       }

@@ -1,7 +1,9 @@
 // Test-side reference for the Level-3 routines beyond gemm: the full matrix
 // is rebuilt from the referenced triangle (mirrored, conjugated for Hermitian
-// with a real diagonal; zeros outside and ones on a unit diagonal for
-// triangular) and multiplied by the triple loop of ./gemm.js. Rank-k updates
+// with a real diagonal; structural zeros outside and ones on a unit diagonal
+// for triangular) and multiplied by the triple loop, with the exceptional
+// semantics of the kernels: real-by-definition entries scale both parts,
+// structural zeros are never multiplied. Rank-k updates
 // expect the triangle they do not write back exactly (gauge 0). trsm is
 // checked by its residual op(T) X against alpha B. The input adjusters put NaN
 // wherever a routine must not read (the other triangle of A, a unit diagonal,
@@ -11,49 +13,92 @@ import type { NDArray } from '../../../src/index.js';
 import { abs1, add, type C, c, conj, isZero, mul, ZERO } from '../cplx.js';
 import type { Adjuster, Reference } from '../harness.js';
 import { values } from '../harness.js';
-import { product } from './gemm.js';
 
 type Options = Parameters<Reference>[1];
 
 const scalarOf = (v: unknown): C => (typeof v === 'number' ? c(v) : (v as C));
 const vals = (v: unknown) => values(v as NDArray);
+type Mul = (a: C, b: C) => C;
+
+/** The full complex product: what the kernels compute for complex data, whatever the parts. */
+const fullMul: Mul = (a, b) => c(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
+
+/** The product of an operand's arithmetic: `mul` multiplies zero-imaginary values as reals, which only real data may. */
+const multiplier = (a: unknown): Mul =>
+  (a as NDArray).dtype.name.startsWith('complex') ? fullMul : mul;
+
 /** s z; a real scalar (herk's alpha and beta) scales both parts, as the kernels do. */
-const times = (s: unknown, z: C): C =>
-  typeof s === 'number' ? c(s * z.re, s * z.im) : mul(s as C, z);
+const times = (s: unknown, z: C, m: Mul): C =>
+  typeof s === 'number' ? c(s * z.re, s * z.im) : m(s as C, z);
 
 /** Whether element (i, j) lies in the triangle that uplo names (the diagonal always does). */
 const inTriangle = (upper: boolean, i: number, j: number) => (upper ? j >= i : j <= i);
 
+/**
+ * An entry of a structured matrix: a complex value; a real one (a Hermitian
+ * or unit diagonal) that scales both parts of what it multiplies, as
+ * reference BLAS does; or null, a structural zero, never multiplied.
+ */
+type Entry = C | number | null;
+
+const magnitude = (e: C | number) => (typeof e === 'number' ? Math.abs(e) : abs1(e));
+
 /** The n x n matrix (C order) symm or hemm means, from the stored triangle of a. */
-function fullSymmetric(a: C[], n: number, upper: boolean, hermitian: boolean): C[] {
-  const out: C[] = [];
+function fullSymmetric(a: C[], n: number, upper: boolean, hermitian: boolean): Entry[] {
+  const out: Entry[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const inside = inTriangle(upper, i, j);
       const v = inside ? a[i * n + j] : a[j * n + i];
-      out.push(hermitian && i === j ? c(v.re) : hermitian && !inside ? conj(v) : v);
+      out.push(hermitian && i === j ? v.re : hermitian && !inside ? conj(v) : v);
     }
   }
   return out;
 }
 
-/** The n x n matrix op(T) trmm and trsm mean: zeros outside, ones on a unit diagonal. */
-function fullTriangular(a: C[], n: number, o: Options): C[] {
-  const out: C[] = [];
+/** The n x n matrix op(T) trmm and trsm mean: 1 on a unit diagonal, null outside the triangle. */
+function fullTriangular(a: C[], n: number, o: Options): Entry[] {
+  const out: Entry[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const v = i === j && o.unit ? c(1) : inTriangle(o.upper, i, j) ? a[i * n + j] : ZERO;
-      out.push(o.conj.a ? conj(v) : v);
+      const v = inTriangle(o.upper, i, j) ? a[i * n + j] : null;
+      out.push(i === j && o.unit ? 1 : v !== null && o.conj.a ? conj(v) : v);
     }
   }
   return out;
 }
 
-/** alpha S B (left) or alpha B S (right) with S m x m or n x n, plus beta C; B, C m x n. */
-function sided(o: Options, m: number, n: number, alpha: C, s: C[], b: C[], beta: C, cv: C[]) {
-  return o.left
-    ? product(m, n, m, alpha, s, b, beta, cv, false, false)
-    : product(m, n, n, alpha, b, s, beta, cv, false, false);
+/** alpha S B (left) or alpha B S (right) + beta C, S structured (k x k), B and C m x n. */
+function structuredProduct(
+  mult: Mul,
+  o: Options,
+  m: number,
+  n: number,
+  alpha: C,
+  s: Entry[],
+  b: C[],
+  beta: C = ZERO,
+  cv: C[] = [],
+) {
+  const k = o.left ? m : n;
+  const value: C[] = [];
+  const gauge: number[] = [];
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const old = isZero(beta) ? ZERO : mult(beta, cv[i * n + j]);
+      let g = isZero(beta) ? 0 : abs1(beta) * abs1(cv[i * n + j]);
+      let acc = ZERO;
+      for (let l = 0; l < k && !isZero(alpha); l++) {
+        const [x, y] = o.left ? [s[i * k + l], b[l * n + j]] : [b[i * n + l], s[l * k + j]];
+        if (x === null || y === null) continue;
+        acc = add(acc, typeof x === 'number' ? times(x, y as C, mult) : times(y, x, mult));
+        g += abs1(alpha) * magnitude(x) * magnitude(y);
+      }
+      value.push(isZero(alpha) ? old : add(mult(alpha, acc), old));
+      gauge.push(g);
+    }
+  }
+  return { value, gauge };
 }
 
 function symmetricMm(hermitian: boolean): Reference {
@@ -62,7 +107,9 @@ function symmetricMm(hermitian: boolean): Reference {
     const s = fullSymmetric(vals(a), o.left ? m : n, o.upper, hermitian);
     const be = scalarOf(beta);
     const cv = isZero(be) ? [] : vals(cc);
-    return { arrays: { c: sided(o, m, n, scalarOf(alpha), s, vals(b), be, cv) } };
+    return {
+      arrays: { c: structuredProduct(multiplier(b), o, m, n, scalarOf(alpha), s, vals(b), be, cv) },
+    };
   };
 }
 
@@ -74,6 +121,7 @@ function symmetricMm(hermitian: boolean): Reference {
 function rankK(two: boolean, hermitian: boolean): Reference {
   return ({ alpha, a, b, beta, c: cc }, o) => {
     const [n, k] = (a as NDArray).shape;
+    const m = multiplier(cc);
     const cj = (v: C) => (hermitian ? conj(v) : v);
     const av = vals(a).map((v) => (o.conj.a ? conj(v) : v));
     const bv = two ? vals(b).map((v) => (o.conj.b ? conj(v) : v)) : av;
@@ -93,22 +141,22 @@ function rankK(two: boolean, hermitian: boolean): Reference {
         }
         const realDiagonal = hermitian && i === j;
         const base = realDiagonal ? c(old.re) : old;
-        let v = zeroBeta ? ZERO : times(beta, base);
+        let v = zeroBeta ? ZERO : times(beta, base, m);
         let g = zeroBeta ? 0 : abs1(scalarOf(beta)) * abs1(base);
         if (!isZero(al)) {
           let s1 = ZERO;
           let s2 = ZERO;
           for (let l = 0; l < k; l++) {
             const [x, y] = [av[i * k + l], cj(bv[j * k + l])];
-            s1 = add(s1, mul(x, y));
+            s1 = add(s1, m(x, y));
             g += abs1(al) * abs1(x) * abs1(y);
             if (!two) continue;
             const [u, w] = [bv[i * k + l], cj(av[j * k + l])];
-            s2 = add(s2, mul(u, w));
+            s2 = add(s2, m(u, w));
             g += abs1(al) * abs1(u) * abs1(w);
           }
-          v = add(v, times(alpha, s1));
-          if (two) v = add(v, mul(al2, s2));
+          v = add(v, times(alpha, s1, m));
+          if (two) v = add(v, m(al2, s2));
         }
         value.push(realDiagonal ? c(v.re) : v);
         gauge.push(g);
@@ -121,7 +169,7 @@ function rankK(two: boolean, hermitian: boolean): Reference {
 const trmm: Reference = ({ alpha, a, b }, o) => {
   const [m, n] = (b as NDArray).shape;
   const t = fullTriangular(vals(a), o.left ? m : n, o);
-  return { arrays: { b: sided(o, m, n, scalarOf(alpha), t, vals(b), ZERO, []) } };
+  return { arrays: { b: structuredProduct(multiplier(b), o, m, n, scalarOf(alpha), t, vals(b)) } };
 };
 
 /**
@@ -134,11 +182,11 @@ const trsm: Reference = ({ alpha, a, b }, o) => {
     return { arrays: { b: { value: Array(m * n).fill(ZERO), gauge: Array(m * n).fill(0) } } };
   }
   const t = fullTriangular(vals(a), o.left ? m : n, o);
-  const target = vals(b).map((v) => mul(scalarOf(alpha), v));
+  const target = vals(b).map((v) => multiplier(b)(scalarOf(alpha), v));
   return {
     arrays: {
       b: (got: C[]) => {
-        const r = sided(o, m, n, c(1), t, got, ZERO, []);
+        const r = structuredProduct(multiplier(b), o, m, n, c(1), t, got);
         return { got: r.value, value: target, gauge: r.gauge.map((g, i) => g + abs1(target[i])) };
       },
     },
