@@ -119,9 +119,13 @@ function tensorProduct(
  * on the operands' own strides (any layout: transposed, negative, sliced,
  * broadcast); a native mixed signature is used instead of upcasting
  * (float16 @ float16 -> gemm:f16,f16->f16, computed in float32; float32
- * inputs with a float64 `out` -> gemm:f32,f32->f64). Integer and bool
- * products are exact with NumPy's wrap-around (bool: OR of ANDs). `a @ a.T`
- * on one real float matrix uses syrk. Throws ERR_SHAPE_MISMATCH for a 0-d
+ * inputs with a float64 `out` -> gemm:f32,f32->f64). With an `out` wider
+ * than the loop dtype, such a signature accumulates and stores in the wider
+ * type where NumPy rounds to the loop dtype first: the result is more
+ * accurate, not bit-identical. Other mixed inputs are cast to the result
+ * dtype first. Integer and bool products are exact with NumPy's wrap-around
+ * (bool: OR of ANDs). `a @ a.T` on one real float matrix (same memory) uses
+ * syrk and mirrors the triangle. Throws ERR_SHAPE_MISMATCH for a 0-d
  * operand or core dimensions that differ, ERR_BROADCAST for batch axes that
  * do not broadcast, ERR_CASTING for a forbidden `dtype` or `out` dtype.
  */
