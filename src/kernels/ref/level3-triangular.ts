@@ -4,36 +4,15 @@
 // read, and not its diagonal when it is a unit one; conj on 'a' reads conj(T).
 // alpha = 0 sets B to zero without reading T or B. No zero is skipped
 // (reference BLAS skips B(k, j) = 0), so NaN or Inf in T or B reaches every
-// entry that depends on it.
+// entry that depends on it. Rows are visited as trmv and trsv visit them.
 import type { KernelCall, KernelComplex, KernelOperand, KernelResult } from '../types.js';
 import { transposed } from './level3.js';
+import { divide, rowAt } from './triangular.js';
 
 const cx = (s: unknown) => s as KernelComplex;
 const re = (s: unknown) => s as number;
 
 const at = (a: KernelOperand, i: number, j: number) => a.off + i * a.st[0] + j * a.st[1];
-
-/**
- * Row i of step `t` and the columns [lo, hi) of its strictly triangular part.
- * Products walk away from the stored side (every row read is still original),
- * solves towards it (every row read is already solved).
- */
-function rowAt(upper: boolean, solve: boolean, t: number, m: number): [number, number, number] {
-  const i = upper !== solve ? t : m - 1 - t;
-  return upper ? [i, i + 1, m] : [i, 0, i];
-}
-
-/** (pr + i pi) / (qr + i qi) by Smith's algorithm: no overflow from squaring q. */
-function divide(pr: number, pi: number, qr: number, qi: number): [number, number] {
-  if (Math.abs(qr) >= Math.abs(qi)) {
-    const e = qi / qr;
-    const f = qr + qi * e;
-    return [(pr + pi * e) / f, (pi - pr * e) / f];
-  }
-  const e = qr / qi;
-  const f = qi + qr * e;
-  return [(pr * e + pi) / f, (pi * e - pr) / f];
-}
 
 /** The left-side form on an m x n B; the right side runs it on transposes. */
 function leftReal(

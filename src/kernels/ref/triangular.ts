@@ -13,13 +13,18 @@ const at = (a: KernelOperand, i: number, j: number) => a.off + i * a.st[0] + j *
  * part. Products walk away from the stored side (each x_i is overwritten after
  * its last use); solves walk towards it (each x_j is solved before its use).
  */
-function rowAt(upper: boolean, solve: boolean, step: number, n: number): [number, number, number] {
+export function rowAt(
+  upper: boolean,
+  solve: boolean,
+  step: number,
+  n: number,
+): [number, number, number] {
   const i = upper !== solve ? step : n - 1 - step;
   return upper ? [i, i + 1, n] : [i, 0, i];
 }
 
 /** (pr + i pi) / (qr + i qi) by Smith's algorithm: no overflow from squaring q. */
-function divide(pr: number, pi: number, qr: number, qi: number): [number, number] {
+export function divide(pr: number, pi: number, qr: number, qi: number): [number, number] {
   if (Math.abs(qr) >= Math.abs(qi)) {
     const e = qi / qr;
     const f = qr + qi * e;
