@@ -4,7 +4,7 @@
 // A (symm/hemm) is read, and only the `uplo` triangle of C (updates) is read
 // or written. Hermitian diagonals are real: their imaginary parts are not read
 // from A and are set to zero in C. Values real by definition (a Hermitian
-// diagonal, herk's alpha and beta) scale both parts of a complex value, as
+// diagonal, herk's alpha, herk's and her2k's beta) scale both parts, as
 // reference BLAS does, so no 0 * Inf arises from an imaginary part that is
 // not there. beta = 0: C is not read; alpha = 0: A and B are not read. No zero
 // is skipped, so NaN and Inf propagate.
@@ -25,7 +25,7 @@ const at = (a: KernelOperand, i: number, j: number) => a.off + i * a.st[0] + j *
 const stored = (upper: boolean, i: number, j: number) => i === j || (upper ? i < j : i > j);
 
 /**
- * A scalar as the complex kernels use it. A real one (herk's alpha and beta)
+ * A scalar as the complex kernels use it. A real one (herk's alpha, a beta)
  * scales both parts of a product separately, as reference BLAS does, so its
  * zero imaginary part never meets an Inf (0 * Inf = NaN).
  */
@@ -223,9 +223,9 @@ function updateComplex(
       let or = 0;
       let oi = 0;
       if (!isZero(beta)) {
-        const yi = realDiagonal ? 0 : c.data[ci + 1];
-        or = mulRe(beta, c.data[ci], yi);
-        oi = mulIm(beta, c.data[ci], yi);
+        const im = realDiagonal ? 0 : c.data[ci + 1];
+        or = mulRe(beta, c.data[ci], im);
+        oi = mulIm(beta, c.data[ci], im);
       }
       let tr = or;
       let ti = oi;
