@@ -28,8 +28,23 @@ export const SIZES = [0, 1, 2, 3, 4, 5, 7, 8, 9, 16, 17];
 export const ALPHAS = [0, 1, 0.7];
 export const BETAS = [0, 1, 1.3];
 
-export type LayoutName = 'row' | 'col' | 'negative' | 'gapped' | 'unaligned' | 'zero';
-const LAYOUTS_OUT: readonly LayoutName[] = ['row', 'col', 'negative', 'gapped', 'unaligned'];
+/** Increments 1 (row, col), -1 (negative), 2 (gapped), -2 (negativeGapped), unaligned, and 0 for inputs. */
+export type LayoutName =
+  | 'row'
+  | 'col'
+  | 'negative'
+  | 'gapped'
+  | 'negativeGapped'
+  | 'unaligned'
+  | 'zero';
+const LAYOUTS_OUT: readonly LayoutName[] = [
+  'row',
+  'col',
+  'negative',
+  'gapped',
+  'negativeGapped',
+  'unaligned',
+];
 const LAYOUTS_IN: readonly LayoutName[] = [...LAYOUTS_OUT, 'zero'];
 
 /** Byte strides for `shape` in the named layout (the last two axes are the matrix). */
@@ -44,6 +59,7 @@ export function stridesFor(shape: readonly number[], item: number, layout: Layou
     col: item,
     negative: item,
     gapped: 2 * item,
+    negativeGapped: 2 * item,
     unaligned: item + 3,
     zero: item,
   }[layout];
@@ -52,9 +68,9 @@ export function stridesFor(shape: readonly number[], item: number, layout: Layou
   for (let k = n - 1; k >= 0; k--) {
     const axis = order[k];
     strides[axis] = s;
-    s *= Math.max(shape[axis], 1) + (layout === 'gapped' ? 1 : 0);
+    s *= Math.max(shape[axis], 1) + (layout === 'gapped' || layout === 'negativeGapped' ? 1 : 0);
   }
-  if (layout === 'negative') return strides.map((x) => -x);
+  if (layout === 'negative' || layout === 'negativeGapped') return strides.map((x) => -x);
   if (layout === 'zero') strides[0] = 0;
   return strides;
 }
