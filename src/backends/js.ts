@@ -6,6 +6,7 @@ import * as l2 from '../kernels/ref/level2.js';
 import * as l3 from '../kernels/ref/level3.js';
 import * as l3t from '../kernels/ref/level3-triangular.js';
 import * as nrm2 from '../kernels/ref/nrm2.js';
+import * as rotation from '../kernels/ref/rotation.js';
 import * as tri from '../kernels/ref/triangular.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
 
@@ -30,6 +31,8 @@ export const JS_KERNELS: Readonly<Record<string, KernelPair>> = {
   nrm2: { real: nrm2.nrm2Real, complex: nrm2.nrm2Complex },
   scal: { real: l1.scalReal, complex: l1.scalComplex },
   swap: { real: l1.swapReal, complex: l1.swapComplex },
+  rot: { real: rotation.rotReal, complex: rotation.rotComplex },
+  rotm: { real: rotation.rotmReal },
   iamax: { real: l1.iamaxReal, complex: l1.iamaxComplex },
   iamin: { real: l1.iaminReal, complex: l1.iaminComplex },
   gemv: { real: gemm.gemvReal, complex: gemm.gemvComplex },

@@ -4,7 +4,9 @@
 import './dispatch.js';
 import { type BlasResult, invoke } from './frame/invoke.js';
 import { type CapabilityRow, capabilityRows } from './registry.js';
-import { ABSENT, SPECS } from './spec/index.js';
+import { ABSENT, SCALAR_SPECS, SPECS } from './spec/index.js';
+import type { ComplexRotation, RealRotation } from './spec/rotg.js';
+import type { ModifiedRotation } from './spec/rotmg.js';
 
 export type { BlasResult } from './frame/invoke.js';
 export type { BlasScalar, StridedOperand } from './operand.js';
@@ -28,9 +30,14 @@ export { her2k } from './spec/her2k.js';
 export { herk } from './spec/herk.js';
 export { iamax } from './spec/iamax.js';
 export { iamin } from './spec/iamin.js';
-export { SPECS } from './spec/index.js';
+export { SCALAR_SPECS, SPECS } from './spec/index.js';
 export { nrm2 } from './spec/nrm2.js';
+export { rot } from './spec/rot.js';
+export { type ComplexRotation, type RealRotation, rotg } from './spec/rotg.js';
+export { rotm } from './spec/rotm.js';
+export { type ModifiedRotation, rotmg } from './spec/rotmg.js';
 export { scal } from './spec/scal.js';
+export type { ScalarRoutineSpec, ScalarSignature } from './spec/scalar.js';
 export { sdsdot } from './spec/sdsdot.js';
 export { swap } from './spec/swap.js';
 export { symm } from './spec/symm.js';
@@ -45,19 +52,22 @@ export { trsm } from './spec/trsm.js';
 export { trsv } from './spec/trsv.js';
 export type { ArrayParam, BlasOptions, Param, RoutineSpec, Signature } from './spec/types.js';
 
-export type Routine = (...args: unknown[]) => BlasResult;
+export type Routine = (
+  ...args: unknown[]
+) => BlasResult | RealRotation | ComplexRotation | ModifiedRotation;
 
 /** Every signature by its full name, e.g. bySignature['gemm:f16,f16->f32'](alpha, a, b, beta, c). */
-export const bySignature: Readonly<Record<string, Routine>> = Object.fromEntries(
-  SPECS.flatMap((spec) =>
+export const bySignature: Readonly<Record<string, Routine>> = Object.fromEntries([
+  ...SPECS.flatMap((spec) =>
     spec.signatures.map((sig) => [sig.name, (...args: unknown[]) => invoke(spec, args, sig)]),
   ),
-);
+  ...SCALAR_SPECS.flatMap((spec) => spec.signatures.map((sig) => [sig.name, sig.call])),
+]);
 
 /** The classic names (dgemm, zdotc, isamax...) as a thin shim over full signatures. */
 export const byShortName: Readonly<Record<string, Routine>> = Object.fromEntries(
-  SPECS.flatMap((spec) =>
-    spec.signatures.flatMap((sig) =>
+  [...SPECS, ...SCALAR_SPECS].flatMap((spec) =>
+    spec.signatures.flatMap((sig: { name: string; short?: string }) =>
       sig.short === undefined ? [] : [[sig.short, bySignature[sig.name]]],
     ),
   ),
@@ -65,5 +75,5 @@ export const byShortName: Readonly<Record<string, Routine>> = Object.fromEntries
 
 /** Which routines and signatures this build provides, and on which backend. */
 export function capabilities(): CapabilityRow[] {
-  return capabilityRows(SPECS, ABSENT);
+  return capabilityRows(SPECS, ABSENT, SCALAR_SPECS);
 }

@@ -1,6 +1,7 @@
 // Which backend implements which signature: the kernel table every call
 // dispatches through, and capabilities() that lets callers discover it.
 import type { Kernel } from '../kernels/types.js';
+import type { ScalarRoutineSpec } from './spec/scalar.js';
 import type { RoutineSpec } from './spec/types.js';
 
 export type BackendName = 'js';
@@ -33,10 +34,14 @@ export interface CapabilityRow {
   readonly notes: string;
 }
 
-/** One row per (routine, signature, backend); absent routines have backend null. */
+/**
+ * One row per (routine, signature, backend); scalar-only routines, computed
+ * in TypeScript without a kernel table, follow the specs; absent routines have backend null.
+ */
 export function capabilityRows(
   specs: readonly RoutineSpec[],
   absent: readonly { routine: string; notes: string }[],
+  scalarOnly: readonly ScalarRoutineSpec[],
 ): CapabilityRow[] {
   const rows: CapabilityRow[] = [];
   for (const spec of specs) {
@@ -50,6 +55,18 @@ export function capabilityRows(
           notes: impl.notes ?? '',
         });
       }
+    }
+  }
+  for (const spec of scalarOnly) {
+    for (const sig of spec.signatures) {
+      const notes = 'reference TypeScript, scalars only';
+      rows.push({
+        routine: spec.name,
+        signature: sig.name,
+        short: sig.short,
+        backend: 'js',
+        notes,
+      });
     }
   }
   for (const a of absent)

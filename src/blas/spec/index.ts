@@ -1,4 +1,5 @@
-// Every routine spec, in the order the capability table lists them, and the
+// Every routine spec, in the order the capability table lists them, the
+// scalar-only routines (rotg, rotmg: no operands, see scalar.ts), and the
 // routines the interface does not provide yet (listed as absent).
 import { asumSpec } from './asum.js';
 import { axpySpec } from './axpy.js';
@@ -19,7 +20,12 @@ import { herkSpec } from './herk.js';
 import { iamaxSpec } from './iamax.js';
 import { iaminSpec } from './iamin.js';
 import { nrm2Spec } from './nrm2.js';
+import { rotSpec } from './rot.js';
+import { rotgSpec } from './rotg.js';
+import { rotmSpec } from './rotm.js';
+import { rotmgSpec } from './rotmg.js';
 import { scalSpec } from './scal.js';
+import type { ScalarRoutineSpec } from './scalar.js';
 import { sdsdotSpec } from './sdsdot.js';
 import { swapSpec } from './swap.js';
 import { symmSpec } from './symm.js';
@@ -44,6 +50,8 @@ export const SPECS: readonly RoutineSpec[] = [
   nrm2Spec,
   scalSpec,
   swapSpec,
+  rotSpec,
+  rotmSpec,
   iamaxSpec,
   iaminSpec,
   gemvSpec,
@@ -68,6 +76,8 @@ export const SPECS: readonly RoutineSpec[] = [
   trmmSpec,
   trsmSpec,
 ];
+
+export const SCALAR_SPECS: readonly ScalarRoutineSpec[] = [rotgSpec, rotmgSpec];
 
 export const ABSENT: readonly { routine: string; notes: string }[] = [
   { routine: 'gbmv', notes: 'banded forms are not provided yet' },
