@@ -12,10 +12,21 @@ import { GEMM } from './reference/gemm.js';
 import { LEVEL1 } from './reference/level1.js';
 import { LEVEL2, LEVEL2_INPUTS } from './reference/level2.js';
 import { LEVEL3, LEVEL3_INPUTS } from './reference/level3.js';
+import { ROTATION, ROTATION_INPUTS } from './reference/rotation.js';
 
-const REFERENCES: Record<string, Reference> = { ...LEVEL1, ...GEMM, ...LEVEL2, ...LEVEL3 };
+const REFERENCES: Record<string, Reference> = {
+  ...LEVEL1,
+  ...GEMM,
+  ...LEVEL2,
+  ...LEVEL3,
+  ...ROTATION,
+};
 /** Per-routine input preconditions (well-conditioned solves, NaN where nothing may read). */
-const ADJUSTERS: Partial<Record<string, Adjuster>> = { ...LEVEL2_INPUTS, ...LEVEL3_INPUTS };
+const ADJUSTERS: Partial<Record<string, Adjuster>> = {
+  ...LEVEL2_INPUTS,
+  ...LEVEL3_INPUTS,
+  ...ROTATION_INPUTS,
+};
 const CASES_PER_SIGNATURE = 60;
 
 for (const spec of SPECS) {

@@ -12,8 +12,14 @@ import { type CaseInput, checkCase, operand, type Reference, rng } from './harne
 import { GEMM } from './reference/gemm.js';
 import { LEVEL1 } from './reference/level1.js';
 import { LEVEL2_PRODUCTS } from './reference/level2.js';
+import { ROTATION } from './reference/rotation.js';
 
-const REFERENCES: Partial<Record<string, Reference>> = { ...LEVEL1, ...GEMM, ...LEVEL2_PRODUCTS };
+const REFERENCES: Partial<Record<string, Reference>> = {
+  ...LEVEL1,
+  ...GEMM,
+  ...LEVEL2_PRODUCTS,
+  ...ROTATION,
+};
 const SPECIALS = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
 /** Length 9 covers first (0), tile edges (3, 4, 7, 8 for 4- and 8-wide tiles), interior (5) and last (8). */
 const N = 9;
