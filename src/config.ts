@@ -1,5 +1,6 @@
 // `ndblas/config`: what this build is and how it runs, for bug reports.
 // showConfig() prints it; config() returns the same facts as data.
+import { capabilities } from './blas/index.js';
 import { sharedMemory } from './ndarray/buffer.js';
 
 export interface ConfigReport {
@@ -31,6 +32,23 @@ export function config(): ConfigReport {
   };
 }
 
+/** Routines and signatures per backend, and what is absent (from blas capabilities()). */
+function blasSummary(): string {
+  const rows = capabilities();
+  const present = rows.filter((r) => r.backend !== null);
+  const routines = new Set(present.map((r) => r.routine)).size;
+  const perBackend = Object.entries(
+    present.reduce<Record<string, number>>((acc, r) => {
+      acc[r.backend as string] = (acc[r.backend as string] ?? 0) + 1;
+      return acc;
+    }, {}),
+  )
+    .map(([b, n]) => `${b} ${n}`)
+    .join(', ');
+  const absent = rows.filter((r) => r.backend === null).map((r) => r.routine);
+  return `${routines} routines, ${present.length} signatures (${perBackend}); absent: ${absent.join(', ')}`;
+}
+
 /** The configuration as text (NumPy's show_config), also printed when `print` is true. */
 export function showConfig(print = true): string {
   const c = config();
@@ -40,6 +58,7 @@ export function showConfig(print = true): string {
     `  memory:      ${c.memory}`,
     `  webassembly: ${c.webassembly ? 'available' : 'absent'}`,
     `  backends:    ${c.backends.join(', ')}`,
+    `  blas:        ${blasSummary()}`,
   ].join('\n');
   if (print) console.log(text);
   return text;
