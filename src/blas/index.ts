@@ -2,6 +2,7 @@
 // descriptors with byte strides of any value (an NDArray qualifies); every
 // invalid argument raises a typed error; capabilities() lists what exists.
 import './dispatch.js';
+import './dispatch-wasm.js';
 import { type BlasResult, invoke } from './frame/invoke.js';
 import { type CapabilityRow, capabilityRows } from './registry.js';
 import { ABSENT, SCALAR_SPECS, SPECS } from './spec/index.js';

@@ -4,7 +4,7 @@ import type { Kernel } from '../kernels/types.js';
 import type { ScalarRoutineSpec } from './spec/scalar.js';
 import type { RoutineSpec } from './spec/types.js';
 
-export type BackendName = 'js';
+export type BackendName = 'js' | 'wasm';
 
 export interface Implementation {
   readonly backend: BackendName;
