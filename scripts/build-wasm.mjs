@@ -43,7 +43,12 @@ for (const file of kernels) {
 }
 mkdirSync('src/kernels/wasm', { recursive: true });
 const body = Object.entries(table)
-  .map(([name, v]) => `  ${name}: {\n${Object.entries(v).map(([k, b]) => `    ${k}: '${b}',`).join('\n')}\n  },`)
+  .map(
+    ([name, v]) =>
+      `  ${name}: {\n${Object.entries(v)
+        .map(([k, b]) => `    ${k}: '${b}',`)
+        .join('\n')}\n  },`,
+  )
   .join('\n');
 writeFileSync(
   'src/kernels/wasm/modules.generated.ts',
@@ -51,4 +56,6 @@ writeFileSync(
     `// Each kernel module in its three variants, as base64 WebAssembly binaries.\n` +
     `export const WASM_MODULES = {\n${body}\n} as const;\n`,
 );
-console.log(`build-wasm: ${kernels.length} kernel module(s) x ${Object.keys(VARIANTS).length} variants`);
+console.log(
+  `build-wasm: ${kernels.length} kernel module(s) x ${Object.keys(VARIANTS).length} variants`,
+);
