@@ -1,5 +1,11 @@
 // `ndblas/config`: what this build is and how it runs, for bug reports.
 // showConfig() prints it; config() returns the same facts as data.
+import {
+  chooseVariant,
+  disabledFeatures,
+  type Feature,
+  setDisabledFeatures,
+} from './backends/wasm/features.js';
 import { capabilities } from './blas/index.js';
 import { sharedMemory } from './ndarray/buffer.js';
 
@@ -28,8 +34,17 @@ export function config(): ConfigReport {
     platform: platform(),
     memory: sharedMemory ? 'SharedArrayBuffer' : 'ArrayBuffer',
     webassembly: typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object',
-    backends: ['js (reference TypeScript kernels)'],
+    backends: ['js (reference TypeScript kernels)', 'wasm (blocked GEMM)'],
   };
+}
+
+/** The variant every wasm kernel class (gemm f32/f64) runs, and why. */
+function wasmSummary(): string {
+  if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'object')
+    return 'none (no WebAssembly)';
+  const c = chooseVariant();
+  const off = disabledFeatures();
+  return `gemm f64 4x4, gemm f32 4x8: ${c.variant} (${c.reasons.join('; ')})${off.length ? `; disabled: ${off.join(', ')}` : ''}`;
 }
 
 /** Routines and signatures per backend, and what is absent (from blas capabilities()). */
@@ -46,7 +61,8 @@ function blasSummary(): string {
     .map(([b, n]) => `${b} ${n}`)
     .join(', ');
   const absent = rows.filter((r) => r.backend === null).map((r) => r.routine);
-  return `${routines} routines, ${present.length} signatures (${perBackend}); absent: ${absent.join(', ')}`;
+  const signatures = new Set(present.map((r) => r.signature)).size;
+  return `${routines} routines, ${signatures} signatures (implementations: ${perBackend}); absent: ${absent.join(', ')}`;
 }
 
 /** The configuration as text (NumPy's show_config), also printed when `print` is true. */
@@ -58,8 +74,19 @@ export function showConfig(print = true): string {
     `  memory:      ${c.memory}`,
     `  webassembly: ${c.webassembly ? 'available' : 'absent'}`,
     `  backends:    ${c.backends.join(', ')}`,
+    `  wasm kernels: ${wasmSummary()}`,
     `  blas:        ${blasSummary()}`,
   ].join('\n');
   if (print) console.log(text);
   return text;
 }
+
+/**
+ * Forces lower wasm kernel variants, like NDBLAS_DISABLE_FEATURES=relaxed-simd,simd
+ * (NumPy's NPY_DISABLE_CPU_FEATURES); applies to kernels compiled afterwards.
+ */
+export function disableFeatures(features: readonly Feature[]): void {
+  setDisabledFeatures(features);
+}
+
+export type { Feature };
