@@ -14,6 +14,15 @@ export * from './core/errors.js';
 export { fromFloat16Bits, roundFloat16, toFloat16Bits } from './core/float16.js';
 export { promoteTypes, promoteWeak, resultType, type WeakKind } from './core/promotion.js';
 export { broadcastShapes, type Order } from './core/shape.js';
+export { choose, compress, extract, place, putmask } from './indexing/select.js';
+export type { IndexList, IndexSpec } from './indexing/spec.js';
+export {
+  type IndexMode,
+  put,
+  putAlongAxis,
+  take,
+  takeAlongAxis,
+} from './indexing/take.js';
 export { type NpyOptions, type NpyVersion, parseNpy, serializeNpy } from './io/npy.js';
 export { type NpzOptions, parseNpz, serializeNpz } from './io/npz.js';
 export {

@@ -14,6 +14,8 @@ import {
   type Order,
   sizeOf,
 } from '../core/shape.js';
+import { getIndex, setIndex } from '../indexing/fancy.js';
+import type { IndexSpec } from '../indexing/spec.js';
 import { assign, type Casting, copyArray } from './assign.js';
 import { allocate as allocateFor } from './buffer.js';
 import { coerce, readElement, type Scalar, writeElement } from './elements.js';
@@ -327,8 +329,25 @@ export class NDArray {
     return readElement(this.buffer, this.#elementOffset(index, 'index'), this.dtype);
   }
 
-  /** Stores `value` into one element, addressed as in `item`. */
-  set(index: number | readonly number[], value: unknown): this {
+  /**
+   * NumPy indexing, `a[...indices]`: a view when every index is basic
+   * (integers, slice strings, '...', null), else a copy (integer or boolean
+   * NDArrays and JavaScript arrays are advanced indices).
+   */
+  get(...indices: IndexSpec[]): NDArray {
+    return getIndex(this, indices);
+  }
+
+  /**
+   * Stores `value` into one element addressed as in `item` (a number or a list
+   * of numbers), or, as `a[index] = value`, into what an NDArray index or an
+   * index tuple (a list holding any `get` index) selects.
+   */
+  set(index: number | readonly number[] | NDArray | readonly IndexSpec[], value: unknown): this {
+    if (typeof index !== 'number' && !isElementIndex(index)) {
+      setIndex(this, index instanceof NDArray ? [index] : index, value);
+      return this;
+    }
     const idx = typeof index === 'number' ? [index] : index;
     const off = this.#elementOffset(idx, 'index');
     const v = coerce(value, this.dtype, 'value');
@@ -376,6 +395,10 @@ export class NDArray {
   get [Symbol.toStringTag](): string {
     return `NDArray ${this.dtype.name}${formatShape(this.shape)}`;
   }
+}
+
+function isElementIndex(index: NDArray | readonly IndexSpec[]): index is readonly number[] {
+  return Array.isArray(index) && index.every((k) => typeof k === 'number');
 }
 
 /** An uninitialised (zero-filled) array; lives here because views need it. */

@@ -1,0 +1,288 @@
+// NumPy indexing with any mix of basic and advanced indices: `a.get(...)`
+// (a view when every index is basic, else a copy, exactly as NumPy) and
+// `a.set(index, value)` (value broadcast to the indexing result, cast to the
+// array's dtype, the last write winning on repeated indices). A lone boolean
+// mask is walked in place; integer arrays and other masks become per-index
+// byte contributions that are summed over their broadcast shape.
+import { fail } from '../core/errors.js';
+import { formatShape, sizeOf } from '../core/shape.js';
+import { mayOverlap } from '../ndarray/assign.js';
+import { array } from '../ndarray/create.js';
+import { readElement } from '../ndarray/elements.js';
+import { forEachRun, planIteration } from '../ndarray/iter.js';
+import type { Layout } from '../ndarray/layout.js';
+import { empty, NDArray } from '../ndarray/ndarray.js';
+import { rawWindow } from '../ndarray/typed.js';
+import { blockMove, elementMove, linearOffsets, moveUnit } from './move.js';
+import {
+  type AdvancedIndex,
+  broadcastShape,
+  type IndexPlan,
+  type IndexSpec,
+  planIndex,
+  resultShape,
+} from './spec.js';
+
+/** Visits the byte offset (in the indexed buffer) of the i-th element of the broadcast index shape. */
+type Visit = (offset: number, i: number) => void;
+
+interface Addresses {
+  /** The broadcast shape of the advanced indices. */
+  readonly shape: readonly number[];
+  /** Calls `visit` for every element of `shape` in C order. */
+  walk(visit: Visit): void;
+}
+
+/** Walks the true entries of a boolean array in C order with the offsets they address. */
+export function walkMask(
+  mask: NDArray,
+  strides: readonly number[],
+  offset: number,
+  visit: Visit,
+): void {
+  const bytes = rawWindow(mask.buffer, 1);
+  const plan = planIteration(
+    mask.shape,
+    [
+      { strides: mask.strides, offset: mask.byteOffset },
+      { strides, offset },
+    ],
+    { order: 'C' },
+  );
+  let i = 0;
+  forEachRun(plan, (off, n, st) => {
+    for (let k = 0, m = off[0], v = off[1]; k < n; k++, m += st[0], v += st[1]) {
+      if (bytes[m] !== 0) visit(v, i++);
+    }
+  });
+}
+
+/** The number of true entries of a boolean array. */
+export function countTrue(mask: NDArray): number {
+  let n = 0;
+  walkMask(
+    mask,
+    mask.shape.map(() => 0),
+    0,
+    () => n++,
+  );
+  return n;
+}
+
+/** The values of an integer array in C order, as numbers. */
+export function readIntegers(a: NDArray): Float64Array {
+  const out = new Float64Array(a.size);
+  const plan = planIteration(a.shape, [{ strides: a.strides, offset: a.byteOffset }], {
+    order: 'C',
+  });
+  let i = 0;
+  forEachRun(plan, (off, n, st) => {
+    for (let k = 0, p = off[0]; k < n; k++, p += st[0])
+      out[i++] = Number(readElement(a.buffer, p, a.dtype));
+  });
+  return out;
+}
+
+/** One broadcast operand of the address sum: byte contributions over an index shape. */
+interface Part {
+  readonly shape: readonly number[];
+  readonly bytes: Float64Array;
+}
+
+function intPart(ix: AdvancedIndex, view: Layout): Part {
+  const n = view.shape[ix.vAxis];
+  const stride = view.strides[ix.vAxis];
+  const values = readIntegers(ix.array);
+  for (let j = 0; j < values.length; j++) {
+    const v = values[j];
+    if (v < -n || v >= n) {
+      throw fail(
+        'ERR_INDEX_OUT_OF_BOUNDS',
+        `index[${ix.position}]`,
+        `index ${v} is out of bounds for axis ${ix.axis} with size ${n}`,
+      );
+    }
+    values[j] = (v < 0 ? v + n : v) * stride;
+  }
+  return { shape: ix.array.shape, bytes: values };
+}
+
+/**
+ * A mask as one part: NumPy turns a k-d mask into k integer arrays of its
+ * true coordinates, which always broadcast together, so their byte
+ * contributions are summed up front. A 0-d mask indexes its new length-1 axis.
+ */
+function maskPart(ix: AdvancedIndex, view: Layout): Part {
+  const mask = ix.array;
+  const strides = view.strides.slice(ix.vAxis, ix.vAxis + mask.ndim);
+  const bytes = new Float64Array(countTrue(mask));
+  walkMask(mask, strides, 0, (off, i) => {
+    bytes[i] = off;
+  });
+  return { shape: [bytes.length], bytes };
+}
+
+function partAddresses(plan: IndexPlan): Addresses {
+  const parts = plan.advanced.map((ix) =>
+    ix.kind === 'int' ? intPart(ix, plan.view) : maskPart(ix, plan.view),
+  );
+  const shape = broadcastShape(parts.map((p) => p.shape));
+  const nd = shape.length;
+  // Element strides of each part over the broadcast shape (0 on broadcast axes).
+  const strides = parts.map((p) => {
+    const st = new Array<number>(nd).fill(0);
+    let s = 1;
+    for (let k = p.shape.length - 1; k >= 0; k--) {
+      if (p.shape[k] !== 1) st[nd - p.shape.length + k] = s;
+      s *= p.shape[k];
+    }
+    return st;
+  });
+  const walk = (visit: Visit) => {
+    const size = sizeOf(shape);
+    const pos = new Array<number>(parts.length).fill(0);
+    const counter = new Array<number>(nd).fill(0);
+    const base = plan.view.offset;
+    for (let i = 0; i < size; i++) {
+      let off = base;
+      for (let p = 0; p < parts.length; p++) off += parts[p].bytes[pos[p]];
+      visit(off, i);
+      for (let k = nd - 1; k >= 0; k--) {
+        for (let p = 0; p < parts.length; p++) pos[p] += strides[p][k];
+        if (++counter[k] < shape[k]) break;
+        for (let p = 0; p < parts.length; p++) pos[p] -= strides[p][k] * shape[k];
+        counter[k] = 0;
+      }
+    }
+  };
+  return { shape, walk };
+}
+
+function addresses(plan: IndexPlan): Addresses {
+  const [only] = plan.advanced;
+  if (plan.advanced.length > 1 || only.kind !== 'bool' || only.array.ndim === 0)
+    return partAddresses(plan);
+  const strides = plan.view.strides.slice(only.vAxis, only.vAxis + only.array.ndim);
+  return {
+    shape: [countTrue(only.array)],
+    walk: (visit) => walkMask(only.array, strides, plan.view.offset, visit),
+  };
+}
+
+interface Prepared {
+  readonly plan: IndexPlan;
+  readonly addr: Addresses;
+  readonly shape: number[];
+  readonly vAxes: number[];
+  readonly outAxes: number[];
+  readonly bAxes: number[];
+}
+
+function prepare(a: NDArray, specs: readonly IndexSpec[]): Prepared | NDArray {
+  const layout = { shape: a.shape, strides: a.strides, offset: a.byteOffset };
+  const plan = planIndex(layout, specs);
+  if (plan.advanced.length === 0) return a.view(plan.view);
+  const addr = addresses(plan);
+  const { shape, first, vAxes } = resultShape(plan, addr.shape);
+  const nb = addr.shape.length;
+  const bAxes = addr.shape.map((_, k) => first + k);
+  const outAxes = shape.flatMap((_, i) => (i >= first && i < first + nb ? [] : [i]));
+  return { plan, addr, shape, vAxes, outAxes, bAxes };
+}
+
+/** `a[specs]`: a view for basic indices, else a new array holding the selected elements. */
+export function getIndex(a: NDArray, specs: readonly IndexSpec[]): NDArray {
+  const p = prepare(a, specs);
+  if (p instanceof NDArray) return p;
+  const out = empty(p.shape, a.dtype);
+  const v = p.plan.view;
+  const move = elementMove(out.buffer, a.buffer, a.itemsize, moveUnit(a.itemsize, v));
+  const block = blockMove(
+    p.outAxes.map((k) => p.shape[k]),
+    p.outAxes.map((k) => out.strides[k]),
+    p.vAxes.map((k) => v.strides[k]),
+    move,
+  );
+  const dst = linearOffsets(
+    p.addr.shape,
+    p.bAxes.map((k) => out.strides[k]),
+  );
+  p.addr.walk((off, i) => block(dst(i), off));
+  return out;
+}
+
+/** The value of `a[index] = value` as an array of a's dtype that never aliases a. */
+function valueArray(a: NDArray, value: unknown): NDArray {
+  if (!(value instanceof NDArray)) return array(value, { dtype: a.dtype });
+  if (value.dtype !== a.dtype || mayOverlap(a, value)) return value.astype(a.dtype);
+  return value;
+}
+
+/** NumPy's own rule for `a[mask] = v` with a single mask over every axis. */
+function checkMaskValue(x: NDArray, count: number): void {
+  if (x.ndim > 1) {
+    throw fail(
+      'ERR_SHAPE_MISMATCH',
+      'value',
+      `boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${x.ndim} dimensions`,
+    );
+  }
+  if (x.ndim === 1 && x.size !== 1 && x.size !== count) {
+    throw fail(
+      'ERR_SHAPE_MISMATCH',
+      'value',
+      `boolean array indexing assignment cannot assign ${x.size} input values to the ${count} output values where the mask is true`,
+    );
+  }
+}
+
+/** Byte strides of `x` broadcast to `target`; extra leading length-1 axes of x are dropped. */
+function valueStrides(x: NDArray, target: readonly number[]): number[] {
+  let lead = 0;
+  while (x.ndim - lead > target.length && x.shape[lead] === 1) lead++;
+  const shape = x.shape.slice(lead);
+  const ok =
+    shape.length <= target.length &&
+    shape.every((d, k) => d === 1 || d === target[target.length - shape.length + k]);
+  if (!ok) {
+    throw fail(
+      'ERR_BROADCAST',
+      'value',
+      `shape mismatch: value array of shape ${formatShape(x.shape)} could not be broadcast to indexing result of shape ${formatShape(target)}`,
+    );
+  }
+  const strides = x.strides.slice(lead);
+  return target.map((_, i) => {
+    const k = i - (target.length - shape.length);
+    return k < 0 || shape[k] === 1 ? 0 : strides[k];
+  });
+}
+
+/** `a[specs] = value`: checks everything (indices, shapes, casts) before writing anything. */
+export function setIndex(a: NDArray, specs: readonly IndexSpec[], value: unknown): void {
+  a.assertWriteable('a');
+  const p = prepare(a, specs);
+  if (p instanceof NDArray) {
+    p.assign(value);
+    return;
+  }
+  const x = valueArray(a, value);
+  const [only] = p.plan.advanced;
+  if (specs.length === 1 && only.kind === 'bool' && only.array.ndim === a.ndim)
+    checkMaskValue(x, p.addr.shape[0]);
+  const xs = valueStrides(x, p.shape);
+  const v = p.plan.view;
+  const xl = { offset: x.byteOffset, strides: xs };
+  const move = elementMove(a.buffer, x.buffer, a.itemsize, moveUnit(a.itemsize, v, xl));
+  const block = blockMove(
+    p.outAxes.map((k) => p.shape[k]),
+    p.vAxes.map((k) => v.strides[k]),
+    p.outAxes.map((k) => xs[k]),
+    move,
+  );
+  const src = linearOffsets(
+    p.addr.shape,
+    p.bAxes.map((k) => xs[k]),
+  );
+  p.addr.walk((off, i) => block(off, x.byteOffset + src(i)));
+}
