@@ -1,7 +1,8 @@
 // Wires the WebAssembly backend into the registry where the engine has
 // WebAssembly: the blocked GEMM frame over the wasm macro-kernels, for the
 // signatures whose kernel types they compute in (float16 operands arrive as
-// float32, and float32 inputs pack straight into float64 panels). Problems
+// float32, float32 inputs pack straight into float64 panels, complex products
+// run on the real kernels). Problems
 // below a size cut-over stay on the reference kernel: packing would dominate.
 
 import { wasmMacroKernel } from '../backends/wasm/gemm.js';
@@ -28,11 +29,15 @@ const TABLE: readonly { signature: string; type: 'f64' | 'f32'; batched: boolean
   { signature: 'gemm:f32,f32->f32', type: 'f32', batched: false },
   { signature: 'gemm:f16,f16->f32', type: 'f32', batched: false },
   { signature: 'gemm:f16,f16->f16', type: 'f32', batched: false },
+  { signature: 'gemm:c128,c128->c128', type: 'f64', batched: false },
+  { signature: 'gemm:c64,c64->c64', type: 'f32', batched: false },
   { signature: 'gemmBatched:f64,f64->f64', type: 'f64', batched: true },
   { signature: 'gemmBatched:f32,f32->f64', type: 'f64', batched: true },
   { signature: 'gemmBatched:f32,f32->f32', type: 'f32', batched: true },
   { signature: 'gemmBatched:f16,f16->f32', type: 'f32', batched: true },
   { signature: 'gemmBatched:f16,f16->f16', type: 'f32', batched: true },
+  { signature: 'gemmBatched:c128,c128->c128', type: 'f64', batched: true },
+  { signature: 'gemmBatched:c64,c64->c64', type: 'f32', batched: true },
 ];
 
 /** The blocked wasm kernels by signature, without the cut-over (their tests call them directly). */

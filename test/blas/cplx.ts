@@ -10,14 +10,25 @@ export const c = (re: number, im = 0): C => ({ re, im });
 export const ZERO = c(0);
 export const add = (a: C, b: C): C => c(a.re + b.re, a.im + b.im);
 export const sub = (a: C, b: C): C => c(a.re - b.re, a.im - b.im);
+let realArithmetic = false;
+
 /**
- * Product; two operands with exactly zero imaginary parts multiply as reals,
- * so real signatures never see the Inf * 0 = NaN of an imaginary part.
+ * Runs `fn` with real arithmetic (imaginary parts ignored) or full complex
+ * arithmetic: a reference for a real signature must never see the Inf * 0 = NaN
+ * of an imaginary part, one for complex data must see exactly that.
  */
+export function withArithmetic<T>(real: boolean, fn: () => T): T {
+  const saved = realArithmetic;
+  realArithmetic = real;
+  try {
+    return fn();
+  } finally {
+    realArithmetic = saved;
+  }
+}
+
 export const mul = (a: C, b: C): C =>
-  a.im === 0 && b.im === 0
-    ? c(a.re * b.re)
-    : c(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
+  realArithmetic ? c(a.re * b.re) : c(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
 export const conj = (a: C): C => c(a.re, -a.im);
 /** |re| + |im|, the BLAS gauge norm. */
 export const abs1 = (a: C): number => Math.abs(a.re) + Math.abs(a.im);

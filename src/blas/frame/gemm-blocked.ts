@@ -4,9 +4,10 @@
 // private C buffer), then one write-back C = alpha * AB + beta * C. Packing
 // reads any element strides (negative, zero) and pads edge tiles with zeros,
 // so kernels never see an edge and nothing outside the operands is touched.
-// Block sizes depend only on the problem, never on threads: results are
-// reproducible.
+// Complex products run on the same real kernels (gemm-complex.ts). Block sizes
+// depend only on the problem, never on threads: results are reproducible.
 import type { Kernel, KernelCall, KernelData, KernelOperand } from '../../kernels/types.js';
+import { complexProblem } from './gemm-complex.js';
 
 /** A packed-panel macro-kernel living in some linear memory (a wasm instance). */
 export interface MacroKernel {
@@ -17,7 +18,7 @@ export interface MacroKernel {
   /** Byte offset where scratch starts in the kernel's memory. */
   readonly base: number;
   /** A view of the memory holding at least `elements` scratch elements from `base`. */
-  scratch(elements: number): Float64Array | Float32Array;
+  scratch(elements: number): Scratch;
   /**
    * C[mc x nc] (+)= A B: panel i of A at byte pa + i * sa, panel j of B at
    * pb + j * sb, C row-major at pc with row stride ldc elements.
@@ -36,6 +37,8 @@ export interface MacroKernel {
   ): void;
 }
 
+export type Scratch = Float64Array | Float32Array;
+
 export interface Blocking {
   /** Rows of A packed at a time. */
   readonly mc: number;
@@ -45,96 +48,61 @@ export interface Blocking {
   readonly bBudget: number;
 }
 
+/** A product in real-GEMM terms: its sizes, how to pack its operands and write its result. */
+export interface Problem {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  /** Packs rows [i0, i0 + rows) of A into micro-panels of `mr` rows (zero padded). */
+  packA(dst: Scratch, at: number, i0: number, rows: number, mr: number): void;
+  /** Packs columns [j0, j0 + cols) of B into micro-panels of `nr` columns (zero padded). */
+  packB(dst: Scratch, at: number, j0: number, cols: number, nr: number): void;
+  /** C block = alpha * buf + beta * C block (beta = 0: C not read). */
+  writeBack(
+    buf: Scratch,
+    at: number,
+    ldc: number,
+    i0: number,
+    rows: number,
+    j0: number,
+    cols: number,
+  ): void;
+}
+
 const roundUp = (x: number, m: number) => Math.ceil(x / m) * m;
 
-interface Matrix {
-  readonly data: KernelData;
-  readonly off: number;
-  readonly rs: number;
-  readonly cs: number;
-}
-
-function packA(
-  dst: Float64Array | Float32Array,
+/**
+ * Packs `rows` x k of a strided matrix into micro-panels of `w` rows: panel q
+ * holds, for each p < k, the w values of rows q*w..q*w+w-1 at column p; rows
+ * past `rows` are zeros. B is packed as its transpose (rows = columns of B).
+ */
+export function pack(
+  dst: Scratch,
   at: number,
-  a: Matrix,
-  mc: number,
-  mcp: number,
+  src: KernelData,
+  off: number,
+  rowStride: number,
+  colStride: number,
+  rows: number,
   k: number,
-  mr: number,
+  w: number,
 ): void {
-  for (let ir = 0; ir < mcp; ir += mr) {
-    let d = at + (ir / mr) * k * mr;
-    for (let p = 0; p < k; p++) {
-      const col = a.off + p * a.cs;
-      for (let i = 0; i < mr; i++) dst[d++] = ir + i < mc ? a.data[col + (ir + i) * a.rs] : 0;
+  const full = rows - (rows % w);
+  let d = at;
+  for (let r0 = 0; r0 < full; r0 += w) {
+    for (let p = 0, s = off + r0 * rowStride; p < k; p++, s += colStride) {
+      for (let i = 0, si = s; i < w; i++, si += rowStride) dst[d++] = src[si];
     }
   }
-}
-
-function packB(
-  dst: Float64Array | Float32Array,
-  at: number,
-  b: Matrix,
-  nc: number,
-  ncp: number,
-  k: number,
-  nr: number,
-): void {
-  for (let jr = 0; jr < ncp; jr += nr) {
-    let d = at + (jr / nr) * k * nr;
-    for (let p = 0; p < k; p++) {
-      const row = b.off + p * b.rs;
-      for (let j = 0; j < nr; j++) dst[d++] = jr + j < nc ? b.data[row + (jr + j) * b.cs] : 0;
-    }
+  if (full === rows) return;
+  for (let p = 0, s = off + full * rowStride; p < k; p++, s += colStride) {
+    for (let i = 0, si = s; i < w; i++, si += rowStride) dst[d++] = full + i < rows ? src[si] : 0;
   }
 }
 
-/** C = alpha * buf + beta * C over the valid mc x nc corner; beta = 0 never reads C. */
-function writeBack(
-  c: Matrix,
-  mc: number,
-  nc: number,
-  buf: Float64Array | Float32Array,
-  at: number,
-  ldc: number,
-  alpha: number,
-  beta: number,
-): void {
-  for (let i = 0; i < mc; i++) {
-    let ci = c.off + i * c.rs;
-    let bi = at + i * ldc;
-    if (beta === 0) for (let j = 0; j < nc; j++, ci += c.cs) c.data[ci] = alpha * buf[bi++];
-    else
-      for (let j = 0; j < nc; j++, ci += c.cs) c.data[ci] = alpha * buf[bi++] + beta * c.data[ci];
-  }
-}
-
-/** C = beta * C (alpha = 0 or k = 0: A and B are not read; beta = 0: C is not read). */
-function scaleC(c: Matrix, m: number, n: number, beta: number): void {
-  for (let i = 0; i < m; i++) {
-    for (let j = 0, ci = c.off + i * c.rs; j < n; j++, ci += c.cs)
-      c.data[ci] = beta === 0 ? 0 : beta * c.data[ci];
-  }
-}
-
-function gemm2(
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Matrix,
-  b: Matrix,
-  beta: number,
-  c: Matrix,
-  macro: MacroKernel,
-  blk: Blocking,
-): void {
-  if (m === 0 || n === 0) return;
-  if (alpha === 0 || k === 0) {
-    scaleC(c, m, n, beta);
-    return;
-  }
+/** Runs a problem through the macro-kernel: the five loops of BLIS (the inner two in wasm). */
+export function runBlocked(prob: Problem, macro: MacroKernel, blk: Blocking): void {
+  const { m, n, k } = prob;
   const { mr, nr, bytes } = macro;
   const ncMax = Math.min(
     roundUp(n, nr),
@@ -148,15 +116,14 @@ function gemm2(
   for (let jc = 0; jc < n; jc += ncMax) {
     const nc = Math.min(ncMax, n - jc);
     const ncp = roundUp(nc, nr);
-    packB(mem, bAt, { ...b, off: b.off + jc * b.cs }, nc, ncp, k, nr);
+    prob.packB(mem, bAt, jc, nc, nr);
     for (let ic = 0; ic < m; ic += mcMax) {
       const mc = Math.min(mcMax, m - ic);
-      const mcp = roundUp(mc, mr);
-      packA(mem, aAt, { ...a, off: a.off + ic * a.rs }, mc, mcp, k, mr);
+      prob.packA(mem, aAt, ic, mc, mr);
       for (let pc = 0; pc < k; pc += blk.kc) {
         const kc = Math.min(blk.kc, k - pc);
         macro.run(
-          mcp,
+          roundUp(mc, mr),
           ncp,
           kc,
           (aAt + pc * mr) * bytes,
@@ -168,55 +135,119 @@ function gemm2(
           pc === 0,
         );
       }
-      writeBack({ ...c, off: c.off + ic * c.rs + jc * c.cs }, mc, nc, mem, cAt, ncp, alpha, beta);
+      prob.writeBack(mem, cAt, ncp, ic, mc, jc, nc);
     }
   }
 }
 
-const matrix = (op: KernelOperand, axis: number, off = op.off): Matrix => ({
+interface Matrix {
+  readonly data: KernelData;
+  readonly off: number;
+  readonly rs: number;
+  readonly cs: number;
+}
+
+const matrix = (op: KernelOperand, axis: number, off: number): Matrix => ({
   data: op.data,
   off,
   rs: op.st[axis],
   cs: op.st[axis + 1],
 });
 
-/** A real gemm kernel (C = alpha A B + beta C) over the given macro-kernel. */
-export function blockedGemm(macro: () => MacroKernel, blk: Blocking): Kernel {
-  return ({ dims, ops, scalars }: KernelCall) => {
-    gemm2(
+function realProblem(
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Matrix,
+  b: Matrix,
+  beta: number,
+  c: Matrix,
+): Problem {
+  return {
+    m,
+    n,
+    k,
+    packA: (dst, at, i0, rows, mr) =>
+      pack(dst, at, a.data, a.off + i0 * a.rs, a.rs, a.cs, rows, k, mr),
+    packB: (dst, at, j0, cols, nr) =>
+      pack(dst, at, b.data, b.off + j0 * b.cs, b.cs, b.rs, cols, k, nr),
+    writeBack: (buf, at, ldc, i0, rows, j0, cols) => {
+      const { data, rs, cs } = c;
+      for (let i = 0; i < rows; i++) {
+        let ci = c.off + (i0 + i) * rs + j0 * cs;
+        let bi = at + i * ldc;
+        if (beta === 0) for (let j = 0; j < cols; j++, ci += cs) data[ci] = alpha * buf[bi++];
+        else
+          for (let j = 0; j < cols; j++, ci += cs) data[ci] = alpha * buf[bi++] + beta * data[ci];
+      }
+    },
+  };
+}
+
+/** C = beta * C, for alpha = 0 or k = 0 (A and B are not read; beta = 0: C is not read either). */
+function scaleReal(m: number, n: number, beta: number, c: Matrix): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0, ci = c.off + i * c.rs; j < n; j++, ci += c.cs)
+      c.data[ci] = beta === 0 ? 0 : beta * c.data[ci];
+  }
+}
+
+/** One 2-D product at the given operand offsets; axis 0 for gemm, 1 for a stack's matrices. */
+function gemm2(
+  call: KernelCall,
+  macro: MacroKernel,
+  blk: Blocking,
+  axis: number,
+  offs: readonly [number, number, number],
+): void {
+  const { dims, ops, scalars, options } = call;
+  const [a, b, c] = [
+    matrix(ops.a, axis, offs[0]),
+    matrix(ops.b, axis, offs[1]),
+    matrix(ops.c, axis, offs[2]),
+  ];
+  if (dims.m === 0 || dims.n === 0) return;
+  if (typeof scalars.alpha !== 'number') {
+    const prob = complexProblem(
       dims.m,
       dims.n,
       dims.k,
-      scalars.alpha as number,
-      matrix(ops.a, 0),
-      matrix(ops.b, 0),
-      scalars.beta as number,
-      matrix(ops.c, 0),
-      macro(),
-      blk,
+      scalars.alpha,
+      a,
+      b,
+      scalars.beta as { re: number; im: number },
+      c,
+      options.conj,
     );
+    if (prob !== null) runBlocked(prob, macro, blk);
+    return;
+  }
+  const alpha = scalars.alpha;
+  const beta = scalars.beta as number;
+  if (alpha === 0 || dims.k === 0) scaleReal(dims.m, dims.n, beta, c);
+  else runBlocked(realProblem(dims.m, dims.n, dims.k, alpha, a, b, beta, c), macro, blk);
+}
+
+/** A gemm kernel (C = alpha A B + beta C; complex via the real kernels) over the macro-kernel. */
+export function blockedGemm(macro: () => MacroKernel, blk: Blocking): Kernel {
+  return (call: KernelCall) => {
+    const { a, b, c } = call.ops;
+    gemm2(call, macro(), blk, 0, [a.off, b.off, c.off]);
     return undefined;
   };
 }
 
 /** The batched form: one blocked gemm per matrix of the stack. */
 export function blockedGemmBatched(macro: () => MacroKernel, blk: Blocking): Kernel {
-  return ({ dims, ops, scalars }: KernelCall) => {
-    const { a, b, c } = ops;
-    for (let p = 0; p < dims.batch; p++) {
-      gemm2(
-        dims.m,
-        dims.n,
-        dims.k,
-        scalars.alpha as number,
-        matrix(a, 1, a.off + p * a.st[0]),
-        matrix(b, 1, b.off + p * b.st[0]),
-        scalars.beta as number,
-        matrix(c, 1, c.off + p * c.st[0]),
-        macro(),
-        blk,
-      );
+  return (call: KernelCall) => {
+    const { a, b, c } = call.ops;
+    const mk = macro();
+    for (let p = 0; p < call.dims.batch; p++) {
+      gemm2(call, mk, blk, 1, [a.off + p * a.st[0], b.off + p * b.st[0], c.off + p * c.st[0]]);
     }
     return undefined;
   };
 }
+
+export type { Matrix };
