@@ -1,0 +1,15 @@
+// `npm run bench -- <name> [options]`: runs one benchmark of bench/ (never a
+// test). Each prints its rates and the ratio against the anchor measured in
+// the same run (NumPy/OpenBLAS through python3).
+const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
+  gemm: () => import('./gemm.js'),
+  peers: () => import('./peers.js'),
+};
+
+const [name, ...args] = process.argv.slice(2);
+const load = name === undefined ? undefined : BENCHES[name];
+if (load === undefined) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [options]`);
+  process.exit(2);
+}
+await (await load()).main(args);
