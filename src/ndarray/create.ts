@@ -141,7 +141,7 @@ export function array(value: ArrayInput, options: DTypeOption = {}): NDArray {
     } else if (isSequence(x)) {
       for (const y of toList(x)) visit(y);
     } else {
-      write(dv, pos, coerce(x, dtype, 'value'), true);
+      write(dv, pos, coerce(x, dtype, 'value'), dtype.isNative);
       pos += item;
     }
   };
