@@ -42,6 +42,10 @@ export class FormatError extends NdblasError {
 export class ArgumentError extends NdblasError {
   override name = 'ArgumentError';
 }
+/** An IEEE exception that `errstate` asked to raise (NumPy's FloatingPointError). */
+export class FloatingPointError extends NdblasError {
+  override name = 'FloatingPointError';
+}
 
 type ErrorClass = new (
   code: ErrorCode,
@@ -59,7 +63,8 @@ type ErrorClassName =
   | 'BoundsError'
   | 'ReadOnlyError'
   | 'FormatError'
-  | 'ArgumentError';
+  | 'ArgumentError'
+  | 'FloatingPointError';
 
 const CLASSES: Readonly<Record<ErrorClassName, ErrorClass>> = {
   IndexError,
@@ -71,6 +76,7 @@ const CLASSES: Readonly<Record<ErrorClassName, ErrorClass>> = {
   ReadOnlyError,
   FormatError,
   ArgumentError,
+  FloatingPointError,
 };
 
 /** Every error code, the class that carries it and what it means. */
@@ -99,6 +105,11 @@ export const ERROR_CODES = {
   ERR_READ_ONLY: ['ReadOnlyError', 'a write to a read-only array'],
   ERR_NPY_FORMAT: ['FormatError', 'a corrupt or unsupported .npy/.npz file'],
   ERR_ARGUMENT: ['ArgumentError', 'an argument of the wrong type'],
+  ERR_FLOATING_POINT: [
+    'FloatingPointError',
+    'an IEEE exception (divide, over, under, invalid) that errstate set to raise',
+  ],
+  ERR_NEGATIVE_POWER: ['ValueError', 'an integer raised to a negative integer power'],
 } as const satisfies Record<string, readonly [ErrorClassName, string]>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,85 @@
+// The ufuncs under their public (camelCase) names, with NumPy's aliases
+// (abs, mod, conj, trueDivide), and the functions built on them.
+import * as A from './defs/arith.js';
+import * as L from './defs/bits.js';
+import * as C from './defs/compare.js';
+import * as M from './defs/math.js';
+import { binaryUfunc, ternaryUfunc, unaryUfunc } from './ufunc.js';
+
+export const add = binaryUfunc(A.add);
+export const subtract = binaryUfunc(A.subtract);
+export const multiply = binaryUfunc(A.multiply);
+export const divide = binaryUfunc(A.divide);
+export const trueDivide = divide;
+export const floorDivide = binaryUfunc(A.floorDivide);
+export const remainder = binaryUfunc(A.remainder);
+export const mod = remainder;
+export const power = binaryUfunc(A.power);
+export const negative = unaryUfunc(A.negative);
+export const positive = unaryUfunc(A.positive);
+export const absolute = unaryUfunc(A.absolute);
+export const abs = absolute;
+export const sign = unaryUfunc(A.sign);
+export const reciprocal = unaryUfunc(A.reciprocal);
+export const square = unaryUfunc(A.square);
+export const conjugate = unaryUfunc(A.conjugate);
+export const conj = conjugate;
+
+export const equal = binaryUfunc(C.equal);
+export const notEqual = binaryUfunc(C.notEqual);
+export const less = binaryUfunc(C.less);
+export const lessEqual = binaryUfunc(C.lessEqual);
+export const greater = binaryUfunc(C.greater);
+export const greaterEqual = binaryUfunc(C.greaterEqual);
+export const logicalAnd = binaryUfunc(C.logicalAnd);
+export const logicalOr = binaryUfunc(C.logicalOr);
+export const logicalXor = binaryUfunc(C.logicalXor);
+export const logicalNot = unaryUfunc(C.logicalNot);
+export const isnan = unaryUfunc(C.isnan);
+export const isinf = unaryUfunc(C.isinf);
+export const isfinite = unaryUfunc(C.isfinite);
+export const signbit = unaryUfunc(C.signbit);
+export const maximum = binaryUfunc(C.maximum);
+export const minimum = binaryUfunc(C.minimum);
+export const fmax = binaryUfunc(C.fmax);
+export const fmin = binaryUfunc(C.fmin);
+/** The clip ufunc itself (three arrays); `clip` also accepts null bounds. */
+export const clipUfunc = ternaryUfunc(C.clip);
+
+export const bitwiseAnd = binaryUfunc(L.bitwiseAnd);
+export const bitwiseOr = binaryUfunc(L.bitwiseOr);
+export const bitwiseXor = binaryUfunc(L.bitwiseXor);
+export const invert = unaryUfunc(L.invert);
+export const bitwiseNot = invert;
+export const leftShift = binaryUfunc(L.leftShift);
+export const rightShift = binaryUfunc(L.rightShift);
+
+export const exp = unaryUfunc(M.exp);
+export const exp2 = unaryUfunc(M.exp2);
+export const expm1 = unaryUfunc(M.expm1);
+export const log = unaryUfunc(M.log);
+export const log2 = unaryUfunc(M.log2);
+export const log10 = unaryUfunc(M.log10);
+export const log1p = unaryUfunc(M.log1p);
+export const sqrt = unaryUfunc(M.sqrt);
+export const cbrt = unaryUfunc(M.cbrt);
+export const sin = unaryUfunc(M.sin);
+export const cos = unaryUfunc(M.cos);
+export const tan = unaryUfunc(M.tan);
+export const arcsin = unaryUfunc(M.arcsin);
+export const arccos = unaryUfunc(M.arccos);
+export const arctan = unaryUfunc(M.arctan);
+export const sinh = unaryUfunc(M.sinh);
+export const cosh = unaryUfunc(M.cosh);
+export const tanh = unaryUfunc(M.tanh);
+export const arcsinh = unaryUfunc(M.arcsinh);
+export const arccosh = unaryUfunc(M.arccosh);
+export const arctanh = unaryUfunc(M.arctanh);
+export const arctan2 = binaryUfunc(M.arctan2);
+export const hypot = binaryUfunc(M.hypot);
+export const copysign = binaryUfunc(M.copysign);
+export const nextafter = binaryUfunc(M.nextafter);
+export const floor = unaryUfunc(M.floor);
+export const ceil = unaryUfunc(M.ceil);
+export const trunc = unaryUfunc(M.trunc);
+export const rint = unaryUfunc(M.rint);
