@@ -10,14 +10,15 @@ interface Cx {
   readonly im: number;
 }
 
-/** Packs rows [i0, i0 + rows) of Â (rows even) into panels of `mr` (even) rows. */
+/** Packs rows [i0, i0 + rows) x depth [p0, p0 + kc) of Â (all even) into panels of `mr` (even) rows. */
 function packAHat(
   dst: Scratch,
   at: number,
   a: Matrix,
   i0: number,
   rows: number,
-  k: number,
+  p0: number,
+  kc: number,
   mr: number,
   sign: number,
 ): void {
@@ -27,7 +28,7 @@ function packAHat(
   for (let r0 = 0; r0 < rows; r0 += mr) {
     const first = a.off + ((i0 + r0) / 2) * rs;
     const valid = Math.min(half, (rows - r0) / 2);
-    for (let p = 0; p < k; p++) {
+    for (let p = p0 / 2; p < (p0 + kc) / 2; p++) {
       // Column 2p of the panel, then column 2p + 1.
       for (let h = 0, s = first + p * cs; h < half; h++, s += rs) {
         dst[d++] = h < valid ? data[s] : 0;
@@ -41,14 +42,15 @@ function packAHat(
   }
 }
 
-/** Packs columns [j0, j0 + cols) of B̂ into panels of `nr` columns. */
+/** Packs depth [p0, p0 + kc) (even) x columns [j0, j0 + cols) of B̂ into panels of `nr` columns. */
 function packBHat(
   dst: Scratch,
   at: number,
   b: Matrix,
   j0: number,
   cols: number,
-  k: number,
+  p0: number,
+  kc: number,
   nr: number,
   sign: number,
 ): void {
@@ -56,7 +58,7 @@ function packBHat(
   let d = at;
   for (let c0 = 0; c0 < cols; c0 += nr) {
     const valid = Math.min(nr, cols - c0);
-    for (let p = 0; p < k; p++) {
+    for (let p = p0 / 2; p < (p0 + kc) / 2; p++) {
       const row = b.off + p * rs + (j0 + c0) * cs;
       for (let j = 0, s = row; j < nr; j++, s += cs) dst[d++] = j < valid ? data[s] : 0;
       for (let j = 0, s = row; j < nr; j++, s += cs) dst[d++] = j < valid ? sign * data[s + 1] : 0;
@@ -97,8 +99,8 @@ export function complexProblem(
     m: 2 * m,
     n,
     k: 2 * k,
-    packA: (dst, at, i0, rows, mr) => packAHat(dst, at, a, i0, rows, k, mr, sa),
-    packB: (dst, at, j0, cols, nr) => packBHat(dst, at, b, j0, cols, k, nr, sb),
+    packA: (dst, at, i0, rows, p0, kc, mr) => packAHat(dst, at, a, i0, rows, p0, kc, mr, sa),
+    packB: (dst, at, j0, cols, p0, kc, nr) => packBHat(dst, at, b, j0, cols, p0, kc, nr, sb),
     writeBack: (buf, at, ldc, i0, rows, j0, cols) => {
       for (let i = 0; i < rows / 2; i++) {
         let ci = c.off + (i0 / 2 + i) * rs + j0 * cs;
