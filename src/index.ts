@@ -41,3 +41,24 @@ export { forEachRun, type IterPlan, planIteration } from './ndarray/iter.js';
 export type { SliceObject, SliceSpec } from './ndarray/layout.js';
 export { type ArrayFlags, NDArray, type NestedArray } from './ndarray/ndarray.js';
 export * as random from './random/index.js';
+export {
+  type ErrAction,
+  type ErrState,
+  type ErrStateOptions,
+  errstate,
+  geterr,
+  seterr,
+} from './ufunc/errstate.js';
+export type { UfuncOptions } from './ufunc/execute.js';
+export { angle, clip, imag, real, round, where } from './ufunc/functions.js';
+export * from './ufunc/index.js';
+
+import './ufunc/methods.js';
+
+export type {
+  ArrayOrScalar,
+  BinaryUfunc,
+  TernaryUfunc,
+  UfuncInfo,
+  UnaryUfunc,
+} from './ufunc/ufunc.js';
