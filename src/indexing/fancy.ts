@@ -218,6 +218,18 @@ function valueArray(a: NDArray, value: unknown): NDArray {
   return value;
 }
 
+/**
+ * `x` without leading length-1 axes beyond `ndim` (NumPy ignores them in
+ * assignments), except that one element takes only a 0-d value.
+ */
+function dropLeadingOnes(x: NDArray, ndim: number): NDArray {
+  if (ndim === 0 && x.ndim > 0)
+    throw fail('ERR_VALUE', 'value', 'setting an array element with a sequence.');
+  let v = x;
+  while (v.ndim > ndim && v.shape[0] === 1) v = v.slice(0);
+  return v;
+}
+
 /** NumPy's own rule for `a[mask] = v` with a single mask over every axis. */
 function checkMaskValue(x: NDArray, count: number): void {
   if (x.ndim > 1) {
@@ -236,11 +248,10 @@ function checkMaskValue(x: NDArray, count: number): void {
   }
 }
 
-/** Byte strides of `x` broadcast to `target`; extra leading length-1 axes of x are dropped. */
-function valueStrides(x: NDArray, target: readonly number[]): number[] {
-  let lead = 0;
-  while (x.ndim - lead > target.length && x.shape[lead] === 1) lead++;
-  const shape = x.shape.slice(lead);
+/** Byte strides of `value` broadcast to `target`, as NumPy broadcasts assigned values. */
+function valueStrides(value: NDArray, target: readonly number[]): number[] {
+  const x = dropLeadingOnes(value, target.length);
+  const shape = x.shape;
   const ok =
     shape.length <= target.length &&
     shape.every((d, k) => d === 1 || d === target[target.length - shape.length + k]);
@@ -248,10 +259,10 @@ function valueStrides(x: NDArray, target: readonly number[]): number[] {
     throw fail(
       'ERR_BROADCAST',
       'value',
-      `shape mismatch: value array of shape ${formatShape(x.shape)} could not be broadcast to indexing result of shape ${formatShape(target)}`,
+      `shape mismatch: value array of shape ${formatShape(value.shape)} could not be broadcast to indexing result of shape ${formatShape(target)}`,
     );
   }
-  const strides = x.strides.slice(lead);
+  const strides = x.strides;
   return target.map((_, i) => {
     const k = i - (target.length - shape.length);
     return k < 0 || shape[k] === 1 ? 0 : strides[k];
@@ -263,7 +274,8 @@ export function setIndex(a: NDArray, specs: readonly IndexSpec[], value: unknown
   a.assertWriteable('a');
   const p = prepare(a, specs);
   if (p instanceof NDArray) {
-    p.assign(value);
+    const scalar = !(value instanceof NDArray || Array.isArray(value) || ArrayBuffer.isView(value));
+    p.assign(scalar ? value : dropLeadingOnes(valueArray(a, value), p.ndim));
     return;
   }
   const x = valueArray(a, value);

@@ -5,6 +5,7 @@
 import { fail } from '../core/errors.js';
 import { resultType } from '../core/promotion.js';
 import { broadcastShapes } from '../core/shape.js';
+import { canCast } from '../ndarray/cast.js';
 import { readElement } from '../ndarray/elements.js';
 import { forEachRun, planIteration } from '../ndarray/iter.js';
 import { empty, NDArray } from '../ndarray/ndarray.js';
@@ -18,6 +19,7 @@ import {
   type IndexMode,
   int64Array,
   modeFunction,
+  safeIndices,
   take,
 } from './take.js';
 
@@ -46,15 +48,7 @@ export function choose(
   choices: NDArray | readonly ArrayLike[],
   options: { mode?: IndexMode } = {},
 ): NDArray {
-  const idx = asArray(a);
-  if (idx.dtype.kind !== 'i' && idx.dtype.kind !== 'u' && idx.dtype.kind !== 'b') {
-    throw fail(
-      'ERR_CASTING',
-      'a',
-      `cannot cast array data from ${idx.dtype} to int64 according to the rule 'safe'`,
-      'choose',
-    );
-  }
+  const idx = safeIndices(a, 'a', 'choose');
   const list =
     choices instanceof NDArray
       ? Array.from({ length: choices.shape[0] ?? 0 }, (_, k) => choices.slice(k))
@@ -115,14 +109,28 @@ function sameSize(a: NDArray, mask: NDArray, routine: string): NDArray {
   return truth(mask).reshape(a.shape);
 }
 
+/** The values as flatValues gives them; NDArray values must cast safely to a's dtype. */
+function safeValues(a: NDArray, values: ArrayLike, argument: string, routine: string): NDArray {
+  if (values instanceof NDArray && !canCast(values.dtype, a.dtype, 'safe')) {
+    throw fail(
+      'ERR_CASTING',
+      argument,
+      `cannot cast array data from ${values.dtype} to ${a.dtype} according to the rule 'safe'`,
+      routine,
+    );
+  }
+  return flatValues(a, values);
+}
+
 /**
  * NumPy's place: writes the values, in order and repeated cyclically, into
  * the elements of `arr` where `mask` holds (mask of arr's size, C order).
+ * NDArray values must cast safely to arr's dtype.
  */
 export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
   arr.assertWriteable('arr', 'place');
   const m = sameSize(arr, asArray(mask), 'place');
-  const v = flatValues(arr, vals);
+  const v = safeValues(arr, vals, 'vals', 'place');
   if (v.size === 0) {
     if (countTrue(m) > 0)
       throw fail('ERR_VALUE', 'vals', 'Cannot insert from an empty array!', 'place');
@@ -141,12 +149,13 @@ export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
 
 /**
  * NumPy's putmask: a.flat[n] = values.flat[n % values.size] wherever
- * mask.flat[n] holds; empty values write nothing.
+ * mask.flat[n] holds; empty values write nothing. NDArray values must cast
+ * safely to a's dtype (JavaScript values convert straight to it).
  */
 export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
   a.assertWriteable('a', 'putmask');
   const m = sameSize(a, asArray(mask), 'putmask');
-  const v = flatValues(a, values);
+  const v = safeValues(a, values, 'values', 'putmask');
   if (v.size === 0) return;
   const move = elementMove(
     a.buffer,

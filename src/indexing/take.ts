@@ -1,9 +1,11 @@
 // Index functions over one axis or the flattened array: take and put (with
 // NumPy's raise / wrap / clip modes), takeAlongAxis and putAlongAxis (the
 // fancy index of orthogonal aranges NumPy builds for them).
+import { dtypes } from '../core/dtypes.js';
 import { fail } from '../core/errors.js';
 import { normalizeAxis } from '../core/shape.js';
 import { mayOverlap } from '../ndarray/assign.js';
+import { canCast } from '../ndarray/cast.js';
 import { array } from '../ndarray/create.js';
 import { empty, NDArray } from '../ndarray/ndarray.js';
 import { typedWindow } from '../ndarray/typed.js';
@@ -22,25 +24,49 @@ export function asArray(value: ArrayLike): NDArray {
   return value instanceof NDArray ? value : array(value);
 }
 
-/** Integer (or boolean, read as 0/1) indices as numbers; other dtypes cannot be indices. */
-export function integerIndices(
-  indices: ArrayLike,
-  argument: string,
-  routine: string,
-): { shape: readonly number[]; values: Float64Array } {
+/**
+ * `indices` as an integer or boolean NDArray: JavaScript lists arrive as
+ * float64 and become int64 when every number is integral; other dtypes
+ * cannot index.
+ */
+export function integerArray(indices: ArrayLike, argument: string, routine: string): NDArray {
   const a = asArray(indices);
   const kind = a.dtype.kind;
-  if (kind === 'i' || kind === 'u' || kind === 'b')
-    return { shape: a.shape, values: readIntegers(a) };
-  // JavaScript lists arrive as float64: integral numbers are integers.
-  const values = kind === 'f' && !(indices instanceof NDArray) ? readIntegers(a) : null;
-  if (values?.every(Number.isSafeInteger)) return { shape: a.shape, values };
+  if (kind === 'i' || kind === 'u' || kind === 'b') return a;
+  if (kind === 'f' && !(indices instanceof NDArray)) {
+    const values = readIntegers(a);
+    if (values.every(Number.isSafeInteger)) return int64Array(a.shape, values);
+  }
   throw fail(
     'ERR_CASTING',
     argument,
     `cannot cast array data from ${a.dtype} to int64 according to the rule 'same_kind'`,
     routine,
   );
+}
+
+/** `indices` as integer(-valued) indices that cast safely to int64 (put and choose refuse uint64). */
+export function safeIndices(indices: ArrayLike, argument: string, routine: string): NDArray {
+  const a = integerArray(indices, argument, routine);
+  if (!canCast(a.dtype, dtypes.int64, 'safe')) {
+    throw fail(
+      'ERR_CASTING',
+      argument,
+      `cannot cast array data from ${a.dtype} to int64 according to the rule 'safe'`,
+      routine,
+    );
+  }
+  return a;
+}
+
+/** Integer (or boolean, read as 0/1) indices as numbers in C order. */
+function integerIndices(
+  indices: ArrayLike,
+  argument: string,
+  routine: string,
+): { shape: readonly number[]; values: Float64Array } {
+  const a = integerArray(indices, argument, routine);
+  return { shape: a.shape, values: readIntegers(a) };
 }
 
 type Normalize = (v: number, n: number) => number;
@@ -137,7 +163,7 @@ export function put(
   options: { mode?: IndexMode } = {},
 ): void {
   a.assertWriteable('a', 'put');
-  const { values: idx } = integerIndices(indices, 'indices', 'put');
+  const { values: idx } = integerIndices(safeIndices(indices, 'indices', 'put'), 'indices', 'put');
   normalizeIndices(idx, a.size, options.mode ?? 'raise', {
     argument: 'indices',
     routine: 'put',

@@ -339,16 +339,17 @@ export class NDArray {
   }
 
   /**
-   * Stores `value` into one element addressed as in `item` (a number or a list
-   * of numbers), or, as `a[index] = value`, into what an NDArray index or an
-   * index tuple (a list holding any `get` index) selects.
+   * Stores a scalar into one element addressed as in `item` (a number, or a
+   * list of one number per axis); otherwise `a[index] = value` with NumPy's
+   * indexing: an NDArray index, or an index tuple (a list of `get` indices,
+   * `[0, '...']` for a row).
    */
   set(index: number | readonly number[] | NDArray | readonly IndexSpec[], value: unknown): this {
-    if (typeof index !== 'number' && !isElementIndex(index)) {
-      setIndex(this, index instanceof NDArray ? [index] : index, value);
+    const idx = typeof index === 'number' ? [index] : index;
+    if (!isElementIndex(idx, value, this.ndim)) {
+      setIndex(this, idx instanceof NDArray ? [idx] : idx, value);
       return this;
     }
-    const idx = typeof index === 'number' ? [index] : index;
     const off = this.#elementOffset(idx, 'index');
     const v = coerce(value, this.dtype, 'value');
     this.assertWriteable('a');
@@ -397,8 +398,19 @@ export class NDArray {
   }
 }
 
-function isElementIndex(index: NDArray | readonly IndexSpec[]): index is readonly number[] {
-  return Array.isArray(index) && index.every((k) => typeof k === 'number');
+/** A scalar stored by one number per axis (or one flat number): item's addressing. */
+function isElementIndex(
+  index: NDArray | readonly IndexSpec[],
+  value: unknown,
+  ndim: number,
+): index is readonly number[] {
+  const scalar = !(value instanceof NDArray || Array.isArray(value) || ArrayBuffer.isView(value));
+  return (
+    scalar &&
+    Array.isArray(index) &&
+    (index.length <= 1 || index.length === ndim) &&
+    index.every((k) => typeof k === 'number')
+  );
 }
 
 /** An uninitialised (zero-filled) array; lives here because views need it. */
