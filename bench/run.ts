@@ -4,6 +4,7 @@
 const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   gemm: () => import('./gemm.js'),
   peers: () => import('./peers.js'),
+  level1: () => import('./level1.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
