@@ -21,8 +21,9 @@ const copyInto = unaryUfunc({
   nin: 1,
   identity: null,
   loops: [
-    ...same(`?${INTS.slice(0, 6)}${FLOATS}`, 1, (a: N) => a),
+    ...same(`?${INTS.slice(0, 6)}`, 1, (a: N) => a),
     ...same('qQ', 1, (a: bigint) => a),
+    ...same(FLOATS, 1, (a: N) => a),
     ...same(COMPLEX, 1, (o: Float64Array, k: N, re: N, im: N) => {
       o[k] = re;
       o[k + 1] = im;

@@ -13,7 +13,16 @@ import {
   same,
   WIDE_INTS,
 } from '../loops.js';
-import { csign, div, mul, type Out, pow, unaryPair } from '../scalar/complex.js';
+import {
+  csign,
+  square as csquare,
+  div,
+  inverse,
+  mul,
+  type Out,
+  pow,
+  unaryPair,
+} from '../scalar/complex.js';
 import {
   cpow,
   divmod,
@@ -183,8 +192,9 @@ export const positive: UfuncDef = {
   identity: null,
   refuse: noBoolLoop('positive'),
   loops: [
-    ...same(SMALL_INTS + FLOATS, 1, (a: N) => a),
+    ...same(SMALL_INTS, 1, (a: N) => a),
     ...same(BIG_INTS, 1, (a: B) => a),
+    ...same(FLOATS, 1, (a: N) => a),
     ...same(COMPLEX, 1, copyComplex),
   ],
 };
@@ -228,12 +238,9 @@ export const reciprocal: UfuncDef = {
     ...same('i', 1, reciprocalInt(-2147483648)),
     ...same('I', 1, reciprocalInt(0)),
     ...same('q', 1, (a: B) => (a === 0n ? -(2n ** 63n) : a === 1n || a === -1n ? a : 0n)),
-    ...same('Q', 1, (a: B) => (a === 0n ? 2n ** 63n : a === 1n ? 1n : 0n)),
+    ...same('Q', 1, (a: B) => (a === 1n ? 1n : 0n)),
     ...same(FLOATS, 1, (a: N) => 1 / a),
-    ...complexes((r) => {
-      const d = div(r);
-      return (o: Out, k: N, x: N, y: N) => d(o, k, 1, 0, x, y);
-    }, 1),
+    ...complexes(inverse, 1),
   ],
 };
 
@@ -247,10 +254,7 @@ export const square: UfuncDef = {
     ...same(WIDE_INTS, 1, (a: N) => Math.imul(a, a)),
     ...same(BIG_INTS, 1, (a: B) => a * a),
     ...same(FLOATS, 1, (a: N) => a * a),
-    ...complexes((r) => {
-      const m = mul(r);
-      return (o: Out, k: N, x: N, y: N) => m(o, k, x, y, x, y);
-    }, 1),
+    ...complexes(csquare, 1),
   ],
 };
 
@@ -259,8 +263,9 @@ export const conjugate: UfuncDef = {
   nin: 1,
   identity: null,
   loops: [
-    ...same(SMALL_INTS + FLOATS, 1, (a: N) => a),
+    ...same(SMALL_INTS, 1, (a: N) => a),
     ...same(BIG_INTS, 1, (a: B) => a),
+    ...same(FLOATS, 1, (a: N) => a),
     ...same(COMPLEX, 1, (o: Out, k: N, x: N, y: N) => {
       o[k] = x;
       o[k + 1] = -y;

@@ -124,42 +124,46 @@ function pick(o: Out, k: N, first: boolean, ar: N, ai: N, br: N, bi: N): void {
   o[k + 1] = first ? ai : bi;
 }
 
-function extremum(name: string, gt: Cmp, cmp: CCmp, propagate: boolean): UfuncDef {
-  // maximum: (a > b or a is NaN) ? a : b; fmax: (a >= b or b is NaN) ? a : b.
-  const real = propagate
-    ? (a: N, b: N) => (gt(a, b) || Number.isNaN(a) ? a : b)
-    : (a: N, b: N) => (gt(a, b) || Number.isNaN(b) ? a : b);
-  const big = (a: B, b: B) => (gt(a as never, b as never) ? a : b);
+/**
+ * maximum/minimum return a NaN first operand, fmax/fmin ignore a NaN second one.
+ * Ties go to the second operand as NumPy's SIMD float loops give them, and to
+ * the first in its float16 loop (npy_half_ge), which matters for signed zeros.
+ */
+function extremum(name: string, strict: Cmp, loose: Cmp, cmp: CCmp, propagate: boolean): UfuncDef {
+  const nanAt = (a: N, b: N) => Number.isNaN(propagate ? a : b);
+  const real = (a: N, b: N) => (strict(a, b) || nanAt(a, b) ? a : b);
+  const half = (a: N, b: N) => (loose(a, b) || nanAt(a, b) ? a : b);
+  const big = (a: B, b: B) => (strict(a as never, b as never) ? a : b);
   const nan = (x: N, y: N) => Number.isNaN(x) || Number.isNaN(y);
   const complex = propagate
     ? (o: Out, k: N, ar: N, ai: N, br: N, bi: N) =>
         pick(o, k, cmp(ar, ai, br, bi) || nan(ar, ai), ar, ai, br, bi)
     : (o: Out, k: N, ar: N, ai: N, br: N, bi: N) =>
         pick(o, k, cmp(ar, ai, br, bi) || nan(br, bi), ar, ai, br, bi);
-  const max = gt(1, 0);
+  const bool = strict(1, 0) ? (a: N, b: N) => (a | b) !== 0 : (a: N, b: N) => a !== 0 && b !== 0;
   return {
     name,
     nin: 2,
     identity: null,
     loops: [
-      ...into(
-        '?',
-        2,
-        '?',
-        max ? (a: N, b: N) => (a | b) !== 0 : (a: N, b: N) => a !== 0 && b !== 0,
-      ),
+      ...into('?', 2, '?', bool),
       ...same(SMALL_INTS, 2, real),
       ...same(BIG_INTS, 2, big),
-      ...same(FLOATS, 2, real),
+      ...same('e', 2, half),
+      ...same('fd', 2, real),
       ...same(COMPLEX, 2, complex),
     ],
   };
 }
 
-export const maximum = extremum('maximum', (a, b) => a > b, cge, true);
-export const minimum = extremum('minimum', (a, b) => a < b, cle, true);
-export const fmax = extremum('fmax', (a, b) => a >= b, cge, false);
-export const fmin = extremum('fmin', (a, b) => a <= b, cle, false);
+const gt: Cmp = (a, b) => a > b;
+const ge: Cmp = (a, b) => a >= b;
+const lt: Cmp = (a, b) => a < b;
+const le: Cmp = (a, b) => a <= b;
+export const maximum = extremum('maximum', gt, ge, cge, true);
+export const minimum = extremum('minimum', lt, le, cle, true);
+export const fmax = extremum('fmax', gt, ge, cge, false);
+export const fmin = extremum('fmin', lt, le, cle, false);
 
 /** NumPy's clip loop: min(max(x, lo), hi), where a NaN x or bound propagates. */
 const clipReal = (x: N, lo: N, hi: N) => {

@@ -28,6 +28,31 @@ function quotient(ar: number, ai: number, br: number, bi: number, r: Round): Pai
   return [r(r(r(ar * rat) + ai) * scl), r(r(r(ai * rat) - ar) * scl)];
 }
 
+/** NumPy's complex reciprocal: 1 / z by the ratio of the smaller to the larger part. */
+export const inverse =
+  (r: Round) =>
+  (o: Out, k: number, x: number, y: number): void => {
+    if (Math.abs(y) <= Math.abs(x)) {
+      const t = r(y / x);
+      const d = r(x + r(y * t));
+      o[k] = r(1 / d);
+      o[k + 1] = r(-t / d);
+    } else {
+      const t = r(x / y);
+      const d = r(y + r(x * t));
+      o[k] = r(t / d);
+      o[k + 1] = r(-1 / d);
+    }
+  };
+
+/** NumPy's complex square: x*x - y*y and x*y + y*x. */
+export const square =
+  (r: Round) =>
+  (o: Out, k: number, x: number, y: number): void => {
+    o[k] = r(r(x * x) - r(y * y));
+    o[k + 1] = r(r(x * y) + r(y * x));
+  };
+
 export const div =
   (r: Round) => (o: Out, k: number, ar: number, ai: number, br: number, bi: number) => {
     const [re, im] = quotient(ar, ai, br, bi, r);
@@ -54,7 +79,7 @@ export function cexp(x: number, y: number): Pair {
     return [x * Math.cos(y), x * Math.sin(y)];
   }
   if (x === Number.NEGATIVE_INFINITY) {
-    if (!Number.isFinite(y)) return [0, 0];
+    if (!Number.isFinite(y)) return [0, copysign(0, y)];
     return [copysign(0, Math.cos(y)), copysign(0, Math.sin(y))];
   }
   return [Number.NaN, Number.NaN];
@@ -84,15 +109,19 @@ export function csqrt(x: number, y: number): Pair {
   if (Number.isNaN(x)) return [x, Number.NaN];
   if (x === Number.POSITIVE_INFINITY) return [x, Number.isNaN(y) ? y : copysign(0, y)];
   if (x === Number.NEGATIVE_INFINITY) {
-    return Number.isNaN(y) ? [Number.NaN, x] : [0, copysign(Number.POSITIVE_INFINITY, y)];
+    return Number.isNaN(y)
+      ? [Number.NaN, Number.POSITIVE_INFINITY]
+      : [0, copysign(Number.POSITIVE_INFINITY, y)];
   }
   if (Number.isNaN(y)) return [Number.NaN, Number.NaN];
   if (x === 0 && y === 0) return [0, y];
-  // t = sqrt((|x| + |z|) / 2), scaled so neither the sum nor |z| overflows.
-  const scale = Math.max(Math.abs(x), Math.abs(y)) > 2 ** 1020 ? 0.25 : 1;
-  const sx = x * scale;
-  const sy = y * scale;
-  const t = Math.sqrt((Math.abs(sx) + Math.hypot(sx, sy)) / 2) / Math.sqrt(scale);
+  // t = sqrt((|x| + |z|) / 2), with z scaled by an even power of two so that
+  // neither the sum overflows nor subnormal inputs lose their digits.
+  const big = Math.max(Math.abs(x), Math.abs(y));
+  const k = big > 2 ** 1020 ? -2 : big < 2 ** -1000 ? 600 : 0;
+  const sx = x * 2 ** k;
+  const sy = y * 2 ** k;
+  const t = Math.sqrt((Math.abs(sx) + Math.hypot(sx, sy)) / 2) * 2 ** (-k / 2);
   if (x >= 0) return [t, y / (2 * t)];
   return [Math.abs(y) / (2 * t), copysign(t, y)];
 }
@@ -100,9 +129,7 @@ export function csqrt(x: number, y: number): Pair {
 /** NumPy's nc_pow: exact-ish integer powers by multiplication, else exp(b log a). */
 export function cpowPair(ar: number, ai: number, br: number, bi: number, r: Round): Pair {
   if (br === 0 && bi === 0) return [1, 0];
-  if (ar === 0 && ai === 0) {
-    return br > 0 && bi === 0 ? [0, 0] : [Number.NaN, Number.NaN];
-  }
+  if (ar === 0 && ai === 0) return br > 0 ? [0, 0] : [Number.NaN, Number.NaN];
   if (bi === 0 && Number.isInteger(br) && Math.abs(br) < 100) {
     const m = (p: Pair, q: Pair): Pair => [
       r(r(p[0] * q[0]) - r(p[1] * q[1])),
@@ -136,12 +163,12 @@ export const pow =
 
 /** NumPy 2's complex sign: z / |z|, 0 at 0, NaN when undefined. */
 export function csign(x: number, y: number): Pair {
-  if (Number.isNaN(x) || Number.isNaN(y)) return [Number.NaN, Number.NaN];
-  const ix = !Number.isFinite(x);
-  const iy = !Number.isFinite(y);
+  const ix = x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY;
+  const iy = y === Number.POSITIVE_INFINITY || y === Number.NEGATIVE_INFINITY;
   if (ix && iy) return [Number.NaN, Number.NaN];
-  if (ix) return [Math.sign(x), copysign(0, y)];
-  if (iy) return [copysign(0, x), Math.sign(y)];
+  if (ix) return [Math.sign(x), 0];
+  if (iy) return [0, Math.sign(y)];
+  if (Number.isNaN(x) || Number.isNaN(y)) return [Number.NaN, Number.NaN];
   if (x === 0 && y === 0) return [0, 0];
   const h = Math.hypot(x, y);
   return [x / h, y / h];

@@ -59,10 +59,10 @@ export function nextafter32(x: number, y: number): number {
   return f32[0];
 }
 
-/** NumPy's npy_half_nextafter on float16 values. */
+/** NumPy's npy_half_nextafter on float16 values (equal arguments give x). */
 export function nextafter16(x: number, y: number): number {
   if (Number.isNaN(x) || Number.isNaN(y)) return x + y;
-  if (x === y) return y;
+  if (x === y) return x;
   if (x === 0) return y > 0 ? 2 ** -24 : -(2 ** -24);
   return fromFloat16Bits(toFloat16Bits(x) + (x < y === x > 0 ? 1 : -1));
 }
