@@ -8,6 +8,8 @@
 import { wasmMacroKernel } from '../backends/wasm/gemm.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
 import { type Blocking, blockedGemm, blockedGemmBatched } from './frame/gemm-blocked.js';
+import { BLOCKED_SYMMETRIC } from './frame/level3-blocked.js';
+import { BLOCKED_TRIANGULAR } from './frame/triangular-blocked.js';
 import { implementationOf, register } from './registry.js';
 
 const BLOCKING: Readonly<Record<'f64' | 'f32', Blocking>> = {
@@ -15,8 +17,8 @@ const BLOCKING: Readonly<Record<'f64' | 'f32', Blocking>> = {
   f32: { mc: 128, kc: 512, bBudget: 8 << 20 },
 };
 
-/** m * n * k below which the reference kernel is faster than packing for wasm (measured). */
-const CUTOVER = 16 * 16 * 16;
+/** m * n * k below which the reference kernel beats packing for wasm (measured: crossover near n = 10). */
+const CUTOVER = 1000;
 
 function withCutover(small: Kernel, large: Kernel): Kernel {
   return (call: KernelCall) =>
@@ -48,6 +50,37 @@ export const WASM_GEMM: Readonly<Record<string, Kernel>> = Object.fromEntries(
   }),
 );
 
+const LEVEL3 = { ...BLOCKED_SYMMETRIC, ...BLOCKED_TRIANGULAR };
+
+/** Multiply-adds below which the reference Level-3 kernels are faster (measured: order ~12 for each). */
+const LEVEL3_CUTOVER = 2048;
+
+/** Real Level-3 routines on the frame; complex ones stay on the reference kernels. */
+const LEVEL3_TABLE: readonly {
+  signature: string;
+  routine: keyof typeof LEVEL3;
+  type: 'f64' | 'f32';
+}[] = [
+  { signature: 'symm:f64,f64->f64', routine: 'symm', type: 'f64' },
+  { signature: 'symm:f32,f32->f32', routine: 'symm', type: 'f32' },
+  { signature: 'syrk:f64->f64', routine: 'syrk', type: 'f64' },
+  { signature: 'syrk:f32->f32', routine: 'syrk', type: 'f32' },
+  { signature: 'syr2k:f64,f64->f64', routine: 'syr2k', type: 'f64' },
+  { signature: 'syr2k:f32,f32->f32', routine: 'syr2k', type: 'f32' },
+  { signature: 'trmm:f64->f64', routine: 'trmm', type: 'f64' },
+  { signature: 'trmm:f32->f32', routine: 'trmm', type: 'f32' },
+  { signature: 'trsm:f64->f64', routine: 'trsm', type: 'f64' },
+  { signature: 'trsm:f32->f32', routine: 'trsm', type: 'f32' },
+];
+
+/** The blocked Level-3 kernels by signature, without the cut-over (their tests call them directly). */
+export const WASM_LEVEL3: Readonly<Record<string, Kernel>> = Object.fromEntries(
+  LEVEL3_TABLE.map((row) => [
+    row.signature,
+    LEVEL3[row.routine].make(WASM_GEMM[`gemm:${row.type},${row.type}->${row.type}`]),
+  ]),
+);
+
 if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object') {
   for (const row of TABLE) {
     const reference = implementationOf(row.signature);
@@ -57,6 +90,19 @@ if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object') {
       backend: 'wasm',
       kernel,
       notes: `blocked gemm, ${row.type} macro-kernel`,
+    });
+  }
+  for (const row of LEVEL3_TABLE) {
+    const reference = implementationOf(row.signature)?.kernel;
+    const blocked = WASM_LEVEL3[row.signature];
+    const { work } = LEVEL3[row.routine];
+    register(row.signature, {
+      backend: 'wasm',
+      kernel:
+        reference === undefined
+          ? blocked
+          : (call) => (work(call) < LEVEL3_CUTOVER ? reference(call) : blocked(call)),
+      notes: `${row.routine} on the blocked gemm frame, ${row.type} macro-kernel`,
     });
   }
 }

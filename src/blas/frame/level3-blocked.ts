@@ -9,29 +9,37 @@
 // empty depth go to the reference kernels, which read nothing they must not.
 import { symmReal, syr2kReal, syrkReal, transposed } from '../../kernels/ref/level3.js';
 import type { Kernel, KernelCall, KernelData, KernelOperand } from '../../kernels/types.js';
-import { type Blocking, type MacroKernel, pack, runBlocked } from './gemm-blocked.js';
 
-/** The macro-kernel of this thread and its blocking: what every product runs on. */
-export interface Engine {
-  readonly macro: MacroKernel;
-  readonly blk: Blocking;
-}
+/**
+ * C = alpha A B + beta C, C m x n, A m x k, B k x n, any strides, k > 0;
+ * beta = 0 does not read C. A blocked gemm kernel: the frame's packing and
+ * macro-kernel.
+ */
+export type Multiply = (
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: KernelOperand,
+  b: KernelOperand,
+  beta: number,
+  c: KernelOperand,
+) => void;
 
-/** A routine on the frame: its kernel over an engine, and its multiply-adds (what a cut-over compares). */
+const NO_OPTIONS = { upper: false, left: true, unit: false, conj: {} } as const;
+
+/** The Multiply of a gemm kernel. */
+export const multiplier =
+  (gemm: Kernel): Multiply =>
+  (m, n, k, alpha, a, b, beta, c) => {
+    gemm({ dims: { m, n, k }, ops: { a, b, c }, scalars: { alpha, beta }, options: NO_OPTIONS });
+  };
+
+/** A routine on the frame: its kernel over a gemm kernel, and the reference kernel's multiply-adds (what a cut-over compares). */
 export interface BlockedRoutine {
-  readonly make: (engine: () => Engine) => Kernel;
+  readonly make: (gemm: Kernel) => Kernel;
   readonly work: (call: KernelCall) => number;
 }
-
-/** Which elements of a block of C a product writes: all, or one triangle (diagonal included). */
-export type Part = 'all' | 'upper' | 'lower';
-
-/** The columns [lo, hi) of row `row` within [j0, end) that `part` writes. */
-const SPAN: Readonly<Record<Part, (row: number, j0: number, end: number) => [number, number]>> = {
-  all: (_, j0, end) => [j0, end],
-  upper: (row, j0, end) => [Math.max(j0, row), end],
-  lower: (row, j0, end) => [j0, Math.min(end, row + 1)],
-};
 
 /** Order up to which a diagonal block of C is one product (the rest of the tile is computed, not written). */
 const DIAGONAL = 32;
@@ -46,59 +54,25 @@ export const block = (op: KernelOperand, i: number, j: number): KernelOperand =>
   st: op.st,
 });
 
-/**
- * C = alpha A B + beta C on `part` of C (m x n), A m x k, B k x n, any
- * strides, k > 0; beta = 0 does not read C. Elements outside `part` are
- * computed in scratch and dropped: the caller's C there is neither read nor written.
- */
-export function multiply(
-  e: Engine,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: KernelOperand,
-  b: KernelOperand,
-  beta: number,
-  c: KernelOperand,
-  part: Part = 'all',
-): void {
-  if (m === 0 || n === 0) return;
-  const span = SPAN[part];
-  const [rs, cs] = c.st;
-  const data = c.data;
-  runBlocked(
-    {
-      m,
-      n,
-      k,
-      packA: (dst, at, i0, rows, mr) =>
-        pack(dst, at, a.data, a.off + i0 * a.st[0], a.st[0], a.st[1], rows, k, mr),
-      packB: (dst, at, j0, cols, nr) =>
-        pack(dst, at, b.data, b.off + j0 * b.st[1], b.st[1], b.st[0], cols, k, nr),
-      writeBack: (buf, at, ldc, i0, rows, j0, cols) => {
-        for (let i = 0; i < rows; i++) {
-          const [lo, hi] = span(i0 + i, j0, j0 + cols);
-          let ci = c.off + (i0 + i) * rs + lo * cs;
-          let bi = at + i * ldc + lo - j0;
-          if (beta === 0) for (let j = lo; j < hi; j++, ci += cs) data[ci] = alpha * buf[bi++];
-          else
-            for (let j = lo; j < hi; j++, ci += cs) data[ci] = alpha * buf[bi++] + beta * data[ci];
-        }
-      },
-    },
-    e.macro,
-    e.blk,
-  );
-}
-
 /** A scratch array of `length` elements of the same type as `data` (float32 stays float32). */
 export function scratchLike(data: KernelData, length: number): Float64Array | Float32Array {
   return data instanceof Float32Array ? new Float32Array(length) : new Float64Array(length);
 }
 
+/** Copies the `upper` (or lower) triangle, diagonal included, of an n x n `from` into `to`. */
+function copyTriangle(from: KernelOperand, to: KernelOperand, n: number, upper: boolean): void {
+  for (let i = 0; i < n; i++) {
+    const [lo, hi] = upper ? [i, n] : [0, i + 1];
+    for (let j = lo; j < hi; j++) {
+      to.data[to.off + i * to.st[0] + j * to.st[1]] =
+        from.data[from.off + i * from.st[0] + j * from.st[1]];
+    }
+  }
+}
+
 /** The rank-k update (A B^T with B = A) or rank-2k update (A B^T + B A^T) of one triangle of C. */
 interface Update {
+  readonly mul: Multiply;
   readonly k: number;
   readonly alpha: number;
   readonly a: KernelOperand;
@@ -107,45 +81,61 @@ interface Update {
   readonly beta: number;
   readonly c: KernelOperand;
   readonly upper: boolean;
+  /** Scratch for one diagonal block. */
+  readonly tile: KernelOperand;
 }
 
 /**
- * C[i.., j..] (m x n) = alpha A_i B_j^T [+ alpha B_i A_j^T] + beta C on
- * `part`, A_i the rows of A from i. The second term adds to the first's
- * result, so each term is alpha times its own sum, as in the reference.
+ * `into` (m x n) = alpha A_i B_j^T [+ alpha B_i A_j^T] + beta `into`, A_i the
+ * rows of A from i. The second term adds to the first's result, so each term
+ * is alpha times its own sum, as in the reference.
  */
-function terms(e: Engine, u: Update, i: number, j: number, m: number, n: number, part: Part) {
-  const c = block(u.c, i, j);
-  const bj = transposed(block(u.b, j, 0));
-  multiply(e, m, n, u.k, u.alpha, block(u.a, i, 0), bj, u.beta, c, part);
-  if (!u.two) return;
-  const aj = transposed(block(u.a, j, 0));
-  multiply(e, m, n, u.k, u.alpha, block(u.b, i, 0), aj, 1, c, part);
+function terms(u: Update, into: KernelOperand, i: number, j: number, m: number, n: number): void {
+  u.mul(m, n, u.k, u.alpha, block(u.a, i, 0), transposed(block(u.b, j, 0)), u.beta, into);
+  if (u.two) u.mul(m, n, u.k, u.alpha, block(u.b, i, 0), transposed(block(u.a, j, 0)), 1, into);
 }
 
 /** The diagonal block of C of order n at (lo, lo): its off-diagonal block, then both halves. */
-function update(e: Engine, u: Update, lo: number, n: number): void {
+function update(u: Update, lo: number, n: number): void {
   if (n <= DIAGONAL) {
-    terms(e, u, lo, lo, n, n, u.upper ? 'upper' : 'lower');
+    // The whole block runs in scratch; only its uplo triangle goes in and out.
+    const c = block(u.c, lo, lo);
+    if (u.beta !== 0) copyTriangle(c, u.tile, n, u.upper);
+    terms(u, u.tile, lo, lo, n, n);
+    copyTriangle(u.tile, c, n, u.upper);
     return;
   }
   const n1 = split(n);
-  if (u.upper) terms(e, u, lo, lo + n1, n1, n - n1, 'all');
-  else terms(e, u, lo + n1, lo, n - n1, n1, 'all');
-  update(e, u, lo, n1);
-  update(e, u, lo + n1, n - n1);
+  if (u.upper) terms(u, block(u.c, lo, lo + n1), lo, lo + n1, n1, n - n1);
+  else terms(u, block(u.c, lo + n1, lo), lo + n1, lo, n - n1, n1);
+  update(u, lo, n1);
+  update(u, lo + n1, n - n1);
 }
 
 function updateWith(two: boolean, reference: Kernel) {
-  return (engine: () => Engine): Kernel =>
+  return (gemm: Kernel): Kernel =>
     (call: KernelCall) => {
       const { dims, ops, scalars, options } = call;
       const alpha = scalars.alpha as number;
       if (alpha === 0 || dims.k === 0) return reference(call);
       const { a, c } = ops;
-      const b = two ? ops.b : a;
-      const beta = scalars.beta as number;
-      update(engine(), { k: dims.k, alpha, a, b, two, beta, c, upper: options.upper }, 0, dims.n);
+      const d = Math.min(dims.n, DIAGONAL);
+      update(
+        {
+          mul: multiplier(gemm),
+          k: dims.k,
+          alpha,
+          a,
+          b: two ? ops.b : a,
+          two,
+          beta: scalars.beta as number,
+          c,
+          upper: options.upper,
+          tile: { data: scratchLike(c.data, d * d), off: 0, st: [d, 1] },
+        },
+        0,
+        dims.n,
+      );
       return undefined;
     };
 }
@@ -165,32 +155,25 @@ function symmetric(a: KernelOperand, m: number, upper: boolean): KernelOperand {
   return { data: s, off: 0, st: [m, 1] };
 }
 
-function symmBlocked(engine: () => Engine): Kernel {
+function symmBlocked(gemm: Kernel): Kernel {
   return (call: KernelCall) => {
     const { dims, ops, scalars, options } = call;
     const alpha = scalars.alpha as number;
     const { m, n } = dims;
     if (alpha === 0 || m === 0 || n === 0) return symmReal(call);
     const beta = scalars.beta as number;
-    const e = engine();
-    if (options.left) {
-      const s = symmetric(ops.a, m, options.upper);
-      multiply(e, m, n, m, alpha, s, ops.b, beta, ops.c);
-    } else {
-      const s = symmetric(ops.a, n, options.upper);
-      multiply(e, m, n, n, alpha, ops.b, s, beta, ops.c);
-    }
+    const mul = multiplier(gemm);
+    if (options.left) mul(m, n, m, alpha, symmetric(ops.a, m, options.upper), ops.b, beta, ops.c);
+    else mul(m, n, n, alpha, ops.b, symmetric(ops.a, n, options.upper), beta, ops.c);
     return undefined;
   };
 }
-
-const rankWork = ({ dims }: KernelCall) => dims.n * dims.n * dims.k;
 
 export const BLOCKED_SYMMETRIC: Readonly<Record<'symm' | 'syrk' | 'syr2k', BlockedRoutine>> = {
   symm: {
     make: symmBlocked,
     work: ({ dims, options }) => dims.m * dims.n * (options.left ? dims.m : dims.n),
   },
-  syrk: { make: updateWith(false, syrkReal), work: rankWork },
-  syr2k: { make: updateWith(true, syr2kReal), work: (call) => 2 * rankWork(call) },
+  syrk: { make: updateWith(false, syrkReal), work: ({ dims }) => (dims.n * dims.n * dims.k) / 2 },
+  syr2k: { make: updateWith(true, syr2kReal), work: ({ dims }) => dims.n * dims.n * dims.k },
 };

@@ -12,7 +12,7 @@ import { transposed } from '../../kernels/ref/level3.js';
 import { trmmReal, trsmReal } from '../../kernels/ref/level3-triangular.js';
 import { rowAt } from '../../kernels/ref/triangular.js';
 import type { Kernel, KernelCall, KernelOperand } from '../../kernels/types.js';
-import { type BlockedRoutine, block, type Engine, multiply, split } from './level3-blocked.js';
+import { type BlockedRoutine, block, type Multiply, multiplier, split } from './level3-blocked.js';
 
 /** Order up to which a diagonal block of T runs the JavaScript kernel. */
 const DIAGONAL = 32;
@@ -104,7 +104,7 @@ function diagonal(p: Triangular, lo: number, m: number, w: Work): void {
  * B1 when upper), trmm does the target in place, adds T_ts B_s, then the
  * source; trsm solves the source, subtracts T_ts X_s, then solves the target.
  */
-function recurse(e: Engine, p: Triangular, lo: number, m: number, w: Work): void {
+function recurse(mul: Multiply, p: Triangular, lo: number, m: number, w: Work): void {
   if (m <= DIAGONAL) {
     diagonal(p, lo, m, w);
     return;
@@ -115,9 +115,8 @@ function recurse(e: Engine, p: Triangular, lo: number, m: number, w: Work): void
   const [target, source] = p.upper ? [top, bottom] : [bottom, top];
   const first = p.solve ? source : target;
   const last = p.solve ? target : source;
-  recurse(e, p, first.at, first.size, w);
-  multiply(
-    e,
+  recurse(mul, p, first.at, first.size, w);
+  mul(
     target.size,
     p.n,
     source.size,
@@ -127,7 +126,7 @@ function recurse(e: Engine, p: Triangular, lo: number, m: number, w: Work): void
     1,
     block(p.b, target.at, 0),
   );
-  recurse(e, p, last.at, last.size, w);
+  recurse(mul, p, last.at, last.size, w);
 }
 
 /** B = alpha B over an m x n view (alpha = 1 leaves it as is). */
@@ -140,7 +139,7 @@ function scale(b: KernelOperand, m: number, n: number, alpha: number): void {
 }
 
 function triangularWith(solve: boolean, reference: Kernel) {
-  return (engine: () => Engine): Kernel =>
+  return (gemm: Kernel): Kernel =>
     (call: KernelCall) => {
       const { dims, ops, scalars, options } = call;
       const alpha = scalars.alpha as number;
@@ -154,7 +153,7 @@ function triangularWith(solve: boolean, reference: Kernel) {
       const p: Triangular = { t, upper, unit: options.unit, b, n, solve };
       // trsm starts from alpha B, trmm multiplies the finished sums by alpha: as the reference.
       if (solve) scale(b, m, n, alpha);
-      recurse(engine(), p, 0, m, workFor(Math.min(m, DIAGONAL)));
+      recurse(multiplier(gemm), p, 0, m, workFor(Math.min(m, DIAGONAL)));
       if (!solve) scale(b, m, n, alpha);
       return undefined;
     };
