@@ -5,6 +5,7 @@ const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   gemm: () => import('./gemm.js'),
   peers: () => import('./peers.js'),
   level1: () => import('./level1.js'),
+  ufunc: () => import('./ufunc.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
