@@ -34,6 +34,35 @@ export {
   outer,
   vdot,
 } from './linalg/products.js';
+export {
+  atleast1d,
+  atleast2d,
+  atleast3d,
+  broadcastArrays,
+  moveaxis,
+  rot90,
+} from './manip/dims.js';
+export {
+  deleteItems as delete,
+  deleteItems,
+  type EditIndex,
+  insert,
+  trimZeros,
+} from './manip/edit.js';
+export { type IndicesOptions, indices, type MeshgridOptions, meshgrid } from './manip/grid.js';
+export {
+  append,
+  columnStack,
+  concatenate,
+  dstack,
+  hstack,
+  type JoinOptions,
+  stack,
+  vstack,
+} from './manip/join.js';
+export { type PadMode, type PadOptions, pad } from './manip/pad.js';
+export { arraySplit, dsplit, hsplit, split, vsplit } from './manip/split.js';
+export { repeat, resize, roll, tile } from './manip/tile.js';
 export { type Casting, canCast } from './ndarray/cast.js';
 export * from './ndarray/create.js';
 export type { Scalar } from './ndarray/elements.js';
