@@ -85,7 +85,7 @@ function maskOf(where: UfuncOptions['where'], routine: string): NDArray | boolea
   return m;
 }
 
-/** A weak scalar as a 0-d array of the dtype promotion gave it (range-checked as NumPy 2). */
+/** A weak scalar as a 0-d array of dtype `d` (range-checked as NumPy 2). */
 function scalarArray(op: Operand, d: DType, argument: string): NDArray {
   const a = empty([], d);
   a.set([], coerce((op as { value: unknown }).value, d, argument));
@@ -98,9 +98,12 @@ function scalarArray(op: Operand, d: DType, argument: string): NDArray {
  * it becomes a weak ±Infinity (the float64 loop then compares exactly).
  */
 function widenComparison(ops: Operand[], types: readonly DType[], def: UfuncDef): Operand[] {
-  if (def.comparison === undefined) return ops;
+  const integerArray = ops.some(
+    (op) => op instanceof NDArray && (op.dtype.kind === 'i' || op.dtype.kind === 'u'),
+  );
+  if (def.comparison !== true || !integerArray) return ops;
   return ops.map((op, k) => {
-    if (op instanceof NDArray || op.kind !== 'int' || types[k].kind === 'b') return op;
+    if (op instanceof NDArray || op.kind !== 'int') return op;
     const d = types[k];
     if (d.kind !== 'i' && d.kind !== 'u') return op;
     const v = BigInt(op.value as number | bigint);
@@ -139,6 +142,20 @@ function checkIntegerInputs(def: UfuncDef, r: ResolvedLoop, inputs: readonly NDA
   });
 }
 
+/**
+ * Logical ufuncs take a weak scalar for its truth value; NumPy range-checks
+ * only that an integer is a C long.
+ */
+function truthOf(op: Operand, k: number, names: readonly string[]): Operand {
+  if (op instanceof NDArray || op.kind === 'bool') return op;
+  const v = op.value;
+  if (typeof v === 'bigint' && BigInt.asIntN(64, v) !== v) {
+    throw fail('ERR_VALUE', names[k], `Python integer ${v} out of bounds for int64`);
+  }
+  const truth = typeof v === 'object' ? v.re !== 0 || v.im !== 0 : v !== 0 && v !== 0n;
+  return { kind: 'bool', value: truth };
+}
+
 export function execute(
   engine: UfuncEngine,
   args: readonly unknown[],
@@ -157,6 +174,7 @@ export function execute(
     );
   }
   let ops = args.map((v, k) => toOperand(v, names[k], routine));
+  if (def.logical === true) ops = ops.map((op, k) => truthOf(op, k, names));
   const dtype = options.dtype === undefined ? undefined : toDType(options.dtype, 'dtype');
   const casting = options.casting ?? 'same_kind';
   let resolved = resolveLoop(def, ops.map(operandType), dtype, casting, names);
@@ -165,8 +183,10 @@ export function execute(
     ops = widened;
     resolved = resolveLoop(def, ops.map(operandType), dtype, casting, names);
   }
+  // A weak scalar is converted to the loop's input dtype: out of its range it is
+  // an error (NumPy 2's OverflowError), as in uint8 + 300, but not in int8 / 300.
   const inputs = ops.map((op, k) =>
-    op instanceof NDArray ? op : scalarArray(op, resolved.effective[k], names[k]),
+    op instanceof NDArray ? op : scalarArray(op, resolved.inputs[k], names[k]),
   );
   inputs.forEach((a, k) => {
     if (ops[k] instanceof NDArray && !canCast(a.dtype, resolved.inputs[k], casting)) {

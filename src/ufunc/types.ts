@@ -68,6 +68,8 @@ export interface UfuncDef {
   readonly refuse?: (inputs: readonly DType[]) => string | undefined;
   /** True division: integer and bool inputs compute in float64 (NumPy's TrueDivisionTypeResolver). */
   readonly trueDivide?: boolean;
+  /** logical_and/or/xor: weak scalars count by their truth value. */
+  readonly logical?: boolean;
   /** Comparison: a weak integer outside an integer input's range compares exactly (NumPy 2). */
   readonly comparison?: boolean;
   /**

@@ -52,6 +52,7 @@ function logical(name: string, identity: boolean | null, f: Truth): UfuncDef {
     name,
     nin: 2,
     identity,
+    logical: true,
     loops: [
       ...into('?' + SMALL_INTS, 2, '?', (a: N, b: N) => f(a !== 0, b !== 0)),
       ...into(BIG_INTS, 2, '?', (a: B, b: B) => f(a !== 0n, b !== 0n)),
