@@ -136,7 +136,7 @@ export function insert(
     old[p] = false;
   }
   out.set([...lead, int64Array([normalized.length], Float64Array.from(normalized))], typed);
-  out.set([...lead, array(old)], a);
+  out.set([...lead, array(old, { dtype: 'bool' })], a);
   return out;
 }
 
@@ -171,7 +171,7 @@ export function deleteItems(arr: ArrayLike, obj: EditIndex, axis: number | null 
       }
     }
   }
-  return a.get(...new Array<string>(ax).fill(':'), array(keep));
+  return a.get(...new Array<string>(ax).fill(':'), array(keep, { dtype: 'bool' }));
 }
 
 /**
