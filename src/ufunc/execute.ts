@@ -202,17 +202,22 @@ export function execute(
   const out = options.out;
   const shapes = inputs.map((a) => a.shape);
   if (mask instanceof NDArray) shapes.push(mask.shape);
-  if (out !== undefined) shapes.push(out.shape);
-  const shape = broadcastShapes(shapes, names.join(', '), routine);
+  const operandShape = broadcastShapes(shapes, names.join(', '), routine);
+  let shape = operandShape;
   if (out !== undefined) {
-    if (shape.length !== out.ndim || shape.some((d, i) => d !== out.shape[i])) {
-      throw fail(
+    const mismatch = () =>
+      fail(
         'ERR_SHAPE_MISMATCH',
         'out',
-        `non-broadcastable output operand with shape ${formatShape(out.shape)} doesn't match the broadcast shape ${formatShape(shape)}`,
+        `non-broadcastable output operand with shape ${formatShape(out.shape)} doesn't match the broadcast shape ${formatShape(operandShape)}`,
         routine,
       );
+    try {
+      shape = broadcastShapes([operandShape, out.shape], 'out', routine);
+    } catch {
+      throw mismatch();
     }
+    if (shape.length !== out.ndim || shape.some((d, i) => d !== out.shape[i])) throw mismatch();
     out.assertWriteable('out', routine);
     if (!canCast(resolved.output, out.dtype, casting)) {
       throw fail(

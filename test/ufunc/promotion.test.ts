@@ -164,8 +164,8 @@ test('broadcasting and strided/flipped views give NumPy’s results', () => {
     const a = components(bytesOf(got), c.out_dtype);
     const b = components(hexToBytes(c.out), c.out_dtype);
     const tol = c.ufunc === 'power' || c.ufunc === 'exp' || c.ufunc === 'arctan2' ? 1 : 0;
-    a.forEach((x, i) =>
-      assert.ok(ulps(x, b[i], 8) <= tol, `${c.ufunc} element ${i}: ${x} vs ${b[i]}`),
-    );
+    for (let i = 0; i < a.length; i++) {
+      assert.ok(ulps(a[i], b[i], 8) <= tol, `${c.ufunc} element ${i}: ${a[i]} vs ${b[i]}`);
+    }
   }
 });
