@@ -5,6 +5,8 @@
 // run on the real kernels). Problems
 // below a size cut-over stay on the reference kernel: packing would dominate.
 
+// The reference kernels register first, whoever imports this module first: wasm takes precedence.
+import './dispatch.js';
 import { wasmMacroKernel } from '../backends/wasm/gemm.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
 import { type Blocking, blockedGemm, blockedGemmBatched } from './frame/gemm-blocked.js';
