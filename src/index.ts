@@ -70,6 +70,7 @@ export { forEachRun, type IterPlan, planIteration } from './ndarray/iter.js';
 export type { SliceObject, SliceSpec } from './ndarray/layout.js';
 export { type ArrayFlags, NDArray, type NestedArray } from './ndarray/ndarray.js';
 export * as random from './random/index.js';
+export * from './reduce/index.js';
 export {
   type ErrAction,
   type ErrState,
@@ -82,6 +83,7 @@ export type { UfuncOptions } from './ufunc/execute.js';
 export { angle, clip, imag, real, round, where } from './ufunc/functions.js';
 export * from './ufunc/index.js';
 
+import './reduce/methods.js';
 import './ufunc/methods.js';
 
 export type {

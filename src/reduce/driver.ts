@@ -1,0 +1,99 @@
+// The iteration every reduction runs on: the input's axes in memory order
+// (NumPy's iterator order, strides never negated), an accumulator laid out
+// like the input's kept axes, and inner runs handed to a kernel either as a
+// reduction of one run into one slot (the reduced axis is innermost) or as a
+// row combined elementwise into a row of slots (a kept axis is innermost),
+// exactly the two inner-loop shapes NumPy's reductions call.
+import type { DType } from '../core/dtypes.js';
+import { forEachRun, planIteration } from '../ndarray/iter.js';
+import { NDArray } from '../ndarray/ndarray.js';
+import { rawWindow } from '../ndarray/typed.js';
+
+/** Where each result element lives in a flat accumulator. */
+export interface AccLayout {
+  /** Accumulator element stride per input axis (0 on reduced axes). */
+  readonly strides: readonly number[];
+  /** The result shape with reduced axes kept as 1. */
+  readonly shape: readonly number[];
+  /** Number of result elements. */
+  readonly size: number;
+  /** Number of input elements reduced into each result element. */
+  readonly count: number;
+}
+
+/** The kernel side of a reduction; indices and strides count typed-array elements. */
+export interface Body {
+  /** Reduces the n elements x[xi + k*xs] into accumulator slot ai. */
+  run(ai: number, xi: number, n: number, xs: number): void;
+  /** Combines x[xi + k*xs] into slot ai + k*as for k < n. */
+  row(ai: number, as: number, xi: number, xs: number, n: number): void;
+}
+
+/** An accumulator layout following the input's memory order, as NumPy allocates results. */
+export function accLayout(x: NDArray, reduced: readonly boolean[]): AccLayout {
+  const kept = x.shape
+    .map((_, i) => i)
+    .filter((i) => !reduced[i])
+    .sort((a, b) => Math.abs(x.strides[a]) - Math.abs(x.strides[b]) || b - a);
+  const strides = new Array<number>(x.ndim).fill(0);
+  let size = 1;
+  for (const i of kept) {
+    strides[i] = size;
+    size *= x.shape[i];
+  }
+  let count = 1;
+  x.shape.forEach((d, i) => {
+    if (reduced[i]) count *= d;
+  });
+  return { strides, shape: x.shape.map((d, i) => (reduced[i] ? 1 : d)), size, count };
+}
+
+/** The accumulator memory as an NDArray of `dtype` (keepdims shape), for casting out of it. */
+export function accView(layout: AccLayout, buffer: ArrayBufferLike, dtype: DType): NDArray {
+  return new NDArray({
+    buffer,
+    byteOffset: 0,
+    shape: layout.shape,
+    strides: layout.strides.map((s) => s * dtype.itemsize),
+    dtype,
+  });
+}
+
+/**
+ * Visits every element of `x` (a native, aligned array read through typed
+ * arrays of `unit` bytes per element) once, in memory order, calling the
+ * body per inner run. With a mask, runs are split into their stretches of
+ * true elements, as NumPy's masked inner loops do.
+ */
+export function drive(
+  x: NDArray,
+  unit: number,
+  layout: AccLayout,
+  where: NDArray | null,
+  body: Body,
+): void {
+  const ops = [
+    { strides: x.strides, offset: x.byteOffset },
+    { strides: layout.strides, offset: 0 },
+  ];
+  if (where !== null) ops.push({ strides: where.strides, offset: where.byteOffset });
+  const plan = planIteration(x.shape, ops);
+  const call = (xo: number, ai: number, n: number, xs: number, as: number) => {
+    if (as === 0) body.run(ai, xo / unit, n, xs / unit);
+    else body.row(ai, as, xo / unit, xs / unit, n);
+  };
+  if (where === null) {
+    forEachRun(plan, (off, n, st) => call(off[0], off[1], n, st[0], st[1]));
+    return;
+  }
+  const mask = rawWindow(where.buffer, 1);
+  forEachRun(plan, (off, n, st) => {
+    let k = 0;
+    while (k < n) {
+      while (k < n && mask[off[2] + k * st[2]] === 0) k++;
+      const start = k;
+      while (k < n && mask[off[2] + k * st[2]] !== 0) k++;
+      if (k > start) call(off[0] + start * st[0], off[1] + start * st[1], k - start, st[0], st[1]);
+    }
+  });
+}

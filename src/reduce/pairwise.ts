@@ -1,0 +1,208 @@
+// NumPy's pairwise summation, bit for bit: below 8 elements a plain loop from
+// +0; up to 128 elements eight accumulators (element k into accumulator
+// k mod 8) combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the tail;
+// above, recursive halves whose left part is a multiple of 8. Complex sums use
+// four lanes per component, blocks of 64 and left parts that are multiples
+// of 4, as NumPy's complex loop. float32 variants round every addition
+// (Math.fround of a double sum of two floats is the float32 sum).
+// Partial sums travel through `slots` (one per recursion level) instead of
+// return values, which V8 would box.
+
+const slots = new Float64Array(2 * 64);
+const f = Math.fround;
+
+function nodeF64(x: Float64Array, i: number, n: number, s: number, k: number): void {
+  if (n > 128) {
+    let n2 = n >> 1;
+    n2 -= n2 & 7;
+    nodeF64(x, i, n2, s, k + 1);
+    const left = slots[k + 1];
+    nodeF64(x, i + n2 * s, n - n2, s, k + 1);
+    slots[k] = left + slots[k + 1];
+    return;
+  }
+  if (n < 8) {
+    let r = 0;
+    for (let q = 0; q < n; q++) r += x[i + q * s];
+    slots[k] = r;
+    return;
+  }
+  let r0 = x[i];
+  let r1 = x[i + s];
+  let r2 = x[i + 2 * s];
+  let r3 = x[i + 3 * s];
+  let r4 = x[i + 4 * s];
+  let r5 = x[i + 5 * s];
+  let r6 = x[i + 6 * s];
+  let r7 = x[i + 7 * s];
+  const full = n - (n & 7);
+  let p = i + 8 * s;
+  if (s === 1) {
+    for (const end = i + full; p < end; p += 8) {
+      r0 += x[p];
+      r1 += x[p + 1];
+      r2 += x[p + 2];
+      r3 += x[p + 3];
+      r4 += x[p + 4];
+      r5 += x[p + 5];
+      r6 += x[p + 6];
+      r7 += x[p + 7];
+    }
+  } else {
+    for (let q = 8; q < full; q += 8, p += 8 * s) {
+      r0 += x[p];
+      r1 += x[p + s];
+      r2 += x[p + 2 * s];
+      r3 += x[p + 3 * s];
+      r4 += x[p + 4 * s];
+      r5 += x[p + 5 * s];
+      r6 += x[p + 6 * s];
+      r7 += x[p + 7 * s];
+    }
+  }
+  let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+  for (let q = full; q < n; q++, p += s) res += x[p];
+  slots[k] = res;
+}
+
+/** NumPy's float64 pairwise sum of x[i + k*s], k < n. */
+export function pairwiseF64(x: Float64Array, i: number, n: number, s: number): number {
+  nodeF64(x, i, n, s, 0);
+  return slots[0];
+}
+
+function nodeF32(x: Float32Array, i: number, n: number, s: number, k: number): void {
+  if (n > 128) {
+    let n2 = n >> 1;
+    n2 -= n2 & 7;
+    nodeF32(x, i, n2, s, k + 1);
+    const left = slots[k + 1];
+    nodeF32(x, i + n2 * s, n - n2, s, k + 1);
+    slots[k] = f(left + slots[k + 1]);
+    return;
+  }
+  if (n < 8) {
+    let r = 0;
+    for (let q = 0; q < n; q++) r = f(r + x[i + q * s]);
+    slots[k] = r;
+    return;
+  }
+  let r0 = x[i];
+  let r1 = x[i + s];
+  let r2 = x[i + 2 * s];
+  let r3 = x[i + 3 * s];
+  let r4 = x[i + 4 * s];
+  let r5 = x[i + 5 * s];
+  let r6 = x[i + 6 * s];
+  let r7 = x[i + 7 * s];
+  const full = n - (n & 7);
+  let p = i + 8 * s;
+  for (let q = 8; q < full; q += 8, p += 8 * s) {
+    r0 = f(r0 + x[p]);
+    r1 = f(r1 + x[p + s]);
+    r2 = f(r2 + x[p + 2 * s]);
+    r3 = f(r3 + x[p + 3 * s]);
+    r4 = f(r4 + x[p + 4 * s]);
+    r5 = f(r5 + x[p + 5 * s]);
+    r6 = f(r6 + x[p + 6 * s]);
+    r7 = f(r7 + x[p + 7 * s]);
+  }
+  let res = f(f(f(r0 + r1) + f(r2 + r3)) + f(f(r4 + r5) + f(r6 + r7)));
+  for (let q = full; q < n; q++, p += s) res = f(res + x[p]);
+  slots[k] = res;
+}
+
+/** NumPy's float32 pairwise sum (every partial sum rounded to float32). */
+export function pairwiseF32(x: Float32Array, i: number, n: number, s: number): number {
+  nodeF32(x, i, n, s, 0);
+  return slots[0];
+}
+
+type Components = Float64Array | Float32Array;
+
+/**
+ * Complex pairwise sum over interleaved components: element k has its real
+ * part at i + k*s and its imaginary part right after. Leaves the sum in
+ * slots[2k], slots[2k + 1]; `round` is identity or Math.fround.
+ */
+function nodeComplex(
+  x: Components,
+  i: number,
+  n: number,
+  s: number,
+  k: number,
+  round: (v: number) => number,
+): void {
+  const at = 2 * k;
+  if (n > 64) {
+    let n2 = n >> 1;
+    n2 -= n2 & 3;
+    nodeComplex(x, i, n2, s, k + 1, round);
+    const lr = slots[at + 2];
+    const li = slots[at + 3];
+    nodeComplex(x, i + n2 * s, n - n2, s, k + 1, round);
+    slots[at] = round(lr + slots[at + 2]);
+    slots[at + 1] = round(li + slots[at + 3]);
+    return;
+  }
+  if (n < 4) {
+    let rr = 0;
+    let ri = 0;
+    for (let q = 0; q < n; q++) {
+      rr = round(rr + x[i + q * s]);
+      ri = round(ri + x[i + q * s + 1]);
+    }
+    slots[at] = rr;
+    slots[at + 1] = ri;
+    return;
+  }
+  let a0 = x[i];
+  let b0 = x[i + 1];
+  let a1 = x[i + s];
+  let b1 = x[i + s + 1];
+  let a2 = x[i + 2 * s];
+  let b2 = x[i + 2 * s + 1];
+  let a3 = x[i + 3 * s];
+  let b3 = x[i + 3 * s + 1];
+  const full = n - (n & 3);
+  let p = i + 4 * s;
+  for (let q = 4; q < full; q += 4, p += 4 * s) {
+    a0 = round(a0 + x[p]);
+    b0 = round(b0 + x[p + 1]);
+    a1 = round(a1 + x[p + s]);
+    b1 = round(b1 + x[p + s + 1]);
+    a2 = round(a2 + x[p + 2 * s]);
+    b2 = round(b2 + x[p + 2 * s + 1]);
+    a3 = round(a3 + x[p + 3 * s]);
+    b3 = round(b3 + x[p + 3 * s + 1]);
+  }
+  let rr = round(round(a0 + a1) + round(a2 + a3));
+  let ri = round(round(b0 + b1) + round(b2 + b3));
+  for (let q = full; q < n; q++, p += s) {
+    rr = round(rr + x[p]);
+    ri = round(ri + x[p + 1]);
+  }
+  slots[at] = rr;
+  slots[at + 1] = ri;
+}
+
+const exact = (v: number) => v;
+
+/**
+ * Adds NumPy's complex pairwise sum of n interleaved elements into
+ * acc[ai], acc[ai + 1], rounding to float32 when `single`.
+ */
+export function addPairwiseComplex(
+  acc: Float64Array,
+  ai: number,
+  x: Components,
+  i: number,
+  n: number,
+  s: number,
+  single: boolean,
+): void {
+  const round = single ? f : exact;
+  nodeComplex(x, i, n, s, 0, round);
+  acc[ai] = round(acc[ai] + slots[0]);
+  acc[ai + 1] = round(acc[ai + 1] + slots[1]);
+}
