@@ -8,7 +8,7 @@ import { dimsOf, resolveOptions } from '../../src/blas/frame/validate.js';
 import { type ArrayParam, type Signature, SPECS } from '../../src/blas/index.js';
 import type { NDArray } from '../../src/index.js';
 import { c } from './cplx.js';
-import { type CaseInput, checkCase, operand, type Reference, rng } from './harness.js';
+import { type CaseInput, checkCase, operand, rng } from './harness.js';
 import { NAN_TESTED_ELSEWHERE, PLACEMENT_REFERENCES } from './reference/index.js';
 
 const SPECIALS = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
