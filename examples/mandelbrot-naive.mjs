@@ -24,12 +24,12 @@ function mandelbrotEscapeTime(xmin, xmax, ymin, ymax, width, height, maxIter) {
 
 const [width, height, maxIter] = [60, 24, 30];
 const start = performance.now();
-const escape = mandelbrotEscapeTime(-2, 1, -1.2, 1.2, width, height, maxIter);
+const times = mandelbrotEscapeTime(-2, 1, -1.2, 1.2, width, height, maxIter);
 const ms = performance.now() - start;
 
-// Rows of the picture are Y, columns X: escape is (width, height), so walk it transposed.
+// Rows of the picture are Y, columns X: times is (width, height), so walk it transposed.
 const shades = ' .:-=+*#%@';
-const rows = escape.T.toArray();
+const rows = times.T.toArray();
 for (const row of rows) {
   console.log(
     row

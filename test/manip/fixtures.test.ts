@@ -114,7 +114,9 @@ test(`${cases.length} manipulation cases match NumPy`, () => {
     if (c.results !== undefined) {
       assert.ok(Array.isArray(r), `${where}: expected a list`);
       assert.equal(r.length, c.results.length, `${where}: number of results`);
-      r.forEach((x, i) => check(x, c.results![i], `${where} [${i}]`, bases));
+      r.forEach((x, i) => {
+        check(x, c.results![i], `${where} [${i}]`, bases);
+      });
     } else {
       assert.ok(!Array.isArray(r), `${where}: expected one array`);
       check(r, c.result!, where, bases);
