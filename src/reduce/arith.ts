@@ -55,13 +55,13 @@ export type Counts = number | Float64Array;
 const countAt = (c: Counts, j: number) => (typeof c === 'number' ? c : c[j]);
 
 /**
- * NumPy's true_divide(values, counts) stored back into values' dtype: in
- * values' precision, or promoted with int64 when the counts are an array
- * (float32 / int64 computes in float64); integer values divide in float64.
+ * NumPy's true_divide(values, counts) stored back into values' dtype. The
+ * counts are intp (NumPy scalars or arrays, never weak Python ints), so the
+ * division runs in the promotion with int64: float64 or complex128.
  */
-export function divide(values: NDArray, counts: Counts, promote: boolean): NDArray {
+export function divide(values: NDArray, counts: Counts): NDArray {
   const d = values.dtype;
-  const p = !isInexact(d) ? dtypes.float64 : promote ? resultType(d, dtypes.int64) : d;
+  const p = isInexact(d) ? resultType(d, dtypes.int64) : dtypes.float64;
   const round = ROUND[p.name]!;
   const v = components(values);
   if (d.kind !== 'c') {
@@ -84,11 +84,21 @@ export function divide(values: NDArray, counts: Counts, promote: boolean): NDArr
   return fromComponents(v, values.shape, d);
 }
 
-/** Square roots rounded to the array's dtype (std from var). */
+/** Principal complex square root of a + bi, written to v[j], v[j + 1]. */
+function complexSqrt(v: Float64Array, j: number, round: (x: number) => number): void {
+  const [a, b] = [v[j], v[j + 1]];
+  if (a === 0 && b === 0) return;
+  const t = Math.sqrt((Math.abs(a) + Math.hypot(a, b)) / 2);
+  v[j] = round(a >= 0 ? t : Math.abs(b) / (2 * t));
+  v[j + 1] = round(a >= 0 ? b / (2 * t) : Math.sign(b) * t || t);
+}
+
+/** Square roots rounded to the array's dtype (std from var; complex when `out` is complex). */
 export function sqrt(a: NDArray): NDArray {
   const round = ROUND[a.dtype.name] ?? same;
   const v = components(a);
-  for (let j = 0; j < v.length; j++) v[j] = round(Math.sqrt(v[j]));
+  if (a.dtype.kind === 'c') for (let j = 0; j < v.length; j += 2) complexSqrt(v, j, round);
+  else for (let j = 0; j < v.length; j++) v[j] = round(Math.sqrt(v[j]));
   return fromComponents(v, a.shape, a.dtype);
 }
 

@@ -5,7 +5,7 @@ import { hasInternalOverlap } from '../blas/frame/overlap.js';
 import { isComplexLike } from '../core/complex.js';
 import { type DType, type DTypeLike, dtypes, toDType } from '../core/dtypes.js';
 import { fail } from '../core/errors.js';
-import { formatShape, normalizeAxes } from '../core/shape.js';
+import { broadcastStrides, formatShape, normalizeAxes } from '../core/shape.js';
 import { assign } from '../ndarray/assign.js';
 import { type ArrayInput, array } from '../ndarray/create.js';
 import { coerce, type Scalar } from '../ndarray/elements.js';
@@ -109,7 +109,8 @@ export function whereMask(
       routine,
     );
   }
-  return m.broadcastTo(shape);
+  const strides = broadcastStrides(m.shape, m.strides, shape, 'where', routine);
+  return m.view({ shape, strides, offset: m.byteOffset }, m.dtype, false);
 }
 
 /** The `initial` value stored as an element of `d`. */

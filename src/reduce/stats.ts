@@ -63,18 +63,34 @@ function inexactDType(d: DType | undefined, routine: string): DType | undefined 
 
 const widens = (d: DType) => isInteger(d) || d.kind === 'b';
 
-function meanCore(p: Prepared, d: DType | undefined, reproducible: boolean): NDArray {
+/**
+ * A result moved into `out`'s dtype, where NumPy's remaining steps (the
+ * division, the square root) then compute: it sums straight into `out`.
+ */
+function into(r: NDArray, out: NDArray | undefined): NDArray {
+  if (out === undefined) return r;
+  const d = dtypes[out.dtype.name];
+  return r.dtype === d ? r : r.astype(d);
+}
+
+function meanCore(
+  p: Prepared,
+  d: DType | undefined,
+  reproducible: boolean,
+  out?: NDArray,
+): NDArray {
   const x = p.x.dtype;
-  const loop = d ?? (widens(x) ? dtypes.float64 : x.name === 'float16' ? dtypes.float32 : x);
-  const total = sumCore(p, dtypes[loop.name], undefined, reproducible);
-  const mean = divide(total, counts(p), p.where !== null);
-  return d === undefined && x.name === 'float16' ? mean.astype(dtypes.float16) : mean;
+  const half = d === undefined && x.name === 'float16';
+  const loop = reductionLoop(x, d ?? (widens(x) ? dtypes.float64 : half ? dtypes.float32 : d), out);
+  const mean = divide(into(sumCore(p, loop, undefined, reproducible), out), counts(p));
+  return half && out === undefined ? mean.astype(dtypes.float16) : mean;
 }
 
 /** NumPy's `mean`: integers and bools average in float64, float16 through float32. */
 export function mean(a: unknown, options: MeanOptions = {}): NDArray {
   const p = prepare(a, options, 'mean');
-  const r = meanCore(p, optionalDType(options.dtype), options.reproducible ?? false);
+  const d = optionalDType(options.dtype);
+  const r = meanCore(p, d, options.reproducible ?? false, options.out);
   return deliver(r, p.shape, options.out);
 }
 
@@ -86,28 +102,29 @@ function ddofOf(v: unknown, routine: string): number {
   return v;
 }
 
-function varCore(p: Prepared, d: DType | undefined, ddof: number): NDArray {
-  const loop = d ?? (widens(p.x.dtype) ? dtypes.float64 : dtypes[p.x.dtype.name]);
+function varCore(p: Prepared, d: DType | undefined, ddof: number, out?: NDArray): NDArray {
+  const loop = d ?? (widens(p.x.dtype) ? dtypes.float64 : undefined);
   const n = counts(p);
-  const mean = divide(sumCore(p, loop), n, p.where !== null);
+  const mean = divide(sumCore(p, reductionLoop(p.x.dtype, loop)), n);
   const diff = resultType(p.x.dtype, mean.dtype);
   const squares = squaredDeviations(p.x, mean, diff);
-  const total = sumCore({ ...p, x: squares }, reductionLoop(realOf(diff), d));
+  const total = sumCore({ ...p, x: squares }, reductionLoop(realOf(diff), loop, out));
   const dof = typeof n === 'number' ? Math.max(n - ddof, 0) : n.map((c) => Math.max(c - ddof, 0));
-  return divide(total, dof, p.where !== null);
+  return divide(into(total, out), dof);
 }
 
-function nanvarCore(p: Prepared, d: DType | undefined, ddof: number): NDArray {
+function nanvarCore(p: Prepared, d: DType | undefined, ddof: number, out?: NDArray): NDArray {
   const { data, mask } = replaceNaNs(p.x, 0);
   const q = { ...p, x: data };
   const n = counts(q, present(mask)) as Float64Array;
-  const avg = divide(sumCore(q, reductionLoop(data.dtype, d)), n, true);
+  const avg = divide(sumCore(q, reductionLoop(data.dtype, d)), n);
   const squares = squaredDeviations(data, avg, data.dtype, rawWindow(mask.buffer, 1) as Uint8Array);
-  const total = sumCore({ ...p, x: squares }, reductionLoop(realOf(data.dtype), d));
+  const total = into(sumCore({ ...p, x: squares }, reductionLoop(realOf(data.dtype), d, out)), out);
   const dof = n.map((c) => c - ddof);
-  const v = components(divide(total, dof, true));
-  dof.forEach((c, j) => {
-    if (c <= 0) v[j] = Number.NaN;
+  const v = components(divide(total, dof));
+  const c = total.dtype.kind === 'c' ? 2 : 1;
+  dof.forEach((k, j) => {
+    if (k <= 0) v.fill(Number.NaN, c * j, c * j + 1);
   });
   return fromComponents(v, total.shape, total.dtype);
 }
@@ -121,12 +138,12 @@ function present(mask: NDArray): NDArray {
   return new NDArray({ buffer: out.buffer, byteOffset: 0, shape, strides, dtype });
 }
 
-type Core = (p: Prepared, d: DType | undefined, ddof: number) => NDArray;
+type Core = (p: Prepared, d: DType | undefined, ddof: number, out?: NDArray) => NDArray;
 
 function spread(routine: string, a: unknown, options: VarOptions, core: Core, root: boolean) {
   const p = prepare(a, options, routine);
   const d = inexactDType(optionalDType(options.dtype), routine);
-  const v = core(p, d, ddofOf(options.ddof, routine));
+  const v = core(p, d, ddofOf(options.ddof, routine), options.out);
   return deliver(root ? sqrt(v) : v, p.shape, options.out);
 }
 
@@ -161,12 +178,16 @@ export function nanmean(a: unknown, options: MeanOptions = {}): NDArray {
   const p = prepare(a, options, routine);
   const d = optionalDType(options.dtype);
   if (!isInexact(p.x.dtype)) {
-    return deliver(meanCore(p, d, options.reproducible ?? false), p.shape, options.out);
+    return deliver(
+      meanCore(p, d, options.reproducible ?? false, options.out),
+      p.shape,
+      options.out,
+    );
   }
   inexactDType(d, routine);
   const { data, mask } = replaceNaNs(p.x, 0);
   const q = { ...p, x: data };
   const loop = reductionLoop(data.dtype, d, options.out);
-  const total = sumCore(q, loop, undefined, options.reproducible ?? false);
-  return deliver(divide(total, counts(q, present(mask)), true), p.shape, options.out);
+  const total = into(sumCore(q, loop, undefined, options.reproducible ?? false), options.out);
+  return deliver(divide(total, counts(q, present(mask))), p.shape, options.out);
 }

@@ -143,6 +143,14 @@ const COMPONENT: Readonly<Record<string, Component>> = {
 const ulp = (c: Component, x: number) =>
   x === 0 ? c.tiny : Math.max(2 ** (Math.floor(Math.log2(Math.abs(x))) - c.mantissa), c.tiny);
 
+const LOOP: Readonly<Record<string, string>> = {
+  float16: 'f2',
+  float32: 'f4',
+  complex64: 'c8',
+  float64: 'f8',
+  complex128: 'c16',
+};
+
 /** Unit roundoff of the precision NumPy computes in. */
 const EPS: Readonly<Record<string, number>> = {
   float16: 2 ** -11,
@@ -160,7 +168,7 @@ function bytesOfArray(a: NDArray): Uint8Array {
 export interface Verdict {
   /** Largest |got - NumPy| / (eps * gauge + ulp) (approx cases; 0 when exact). */
   readonly ratio: number;
-  /** Largest |got - NumPy| in units in the last place of NumPy's result. */
+  /** Largest |got - NumPy| in units in the last place of the precision NumPy computes in. */
   readonly ulps: number;
   /** Whether every byte matched. */
   readonly bitwise: boolean;
@@ -199,7 +207,7 @@ export function compare(got: NDArray, c: Case, where: string, limit = 16): Verdi
     const r = Math.abs(x - y) / (EPS[c.loop!] * gauge + ulp(comp, y));
     assert.ok(r <= limit, `${at}: test ratio ${r}`);
     ratio = Math.max(ratio, r);
-    ulps = Math.max(ulps, Math.abs(x - y) / ulp(comp, y));
+    ulps = Math.max(ulps, Math.abs(x - y) / ulp(COMPONENT[LOOP[c.loop!]], y));
   }
   return { ratio, ulps, bitwise: false };
 }
