@@ -191,7 +191,7 @@ function cumulative(routine: string, op: Op, a: unknown, options: CumulativeOpti
   const flat = axis === null ? x0.reshape([x0.size]) : x0;
   const along = axis ?? 0;
   checkOut(options.out, flat.shape, routine);
-  const loop = reductionLoop(x0.dtype, optionalDType(options.dtype), options.out);
+  const loop = reductionLoop(x0.dtype, optionalDType(options.dtype, routine), options.out);
   const x = native(flat, loop);
   const result = empty(flat.shape, loop);
   const [running, unit] = runningFor(loop.name, op);

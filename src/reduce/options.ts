@@ -89,8 +89,14 @@ export function resultShape(shape: readonly number[], reduced: readonly boolean[
   return out;
 }
 
-export function optionalDType(dtype: DTypeLike | undefined): DType | undefined {
-  return dtype === undefined || dtype === null ? undefined : toDType(dtype, 'dtype');
+/** The `dtype` option resolved (undefined when absent); ERR_UNKNOWN_DTYPE names the routine. */
+export function optionalDType(dtype: DTypeLike | undefined, routine: string): DType | undefined {
+  if (dtype === undefined || dtype === null) return undefined;
+  try {
+    return toDType(dtype, 'dtype');
+  } catch (e) {
+    throw fail('ERR_UNKNOWN_DTYPE', 'dtype', (e as Error).message.replace(/^.*?: /, ''), routine);
+  }
 }
 
 /** The `where` mask as a bool array broadcast to `shape`, or null when absent or `true`. */

@@ -89,7 +89,7 @@ function meanCore(
 /** NumPy's `mean`: integers and bools average in float64, float16 through float32. */
 export function mean(a: unknown, options: MeanOptions = {}): NDArray {
   const p = prepare(a, options, 'mean');
-  const d = optionalDType(options.dtype);
+  const d = optionalDType(options.dtype, 'mean');
   const r = meanCore(p, d, options.reproducible ?? false, options.out);
   return deliver(r, p.shape, options.out);
 }
@@ -142,7 +142,7 @@ type Core = (p: Prepared, d: DType | undefined, ddof: number, out?: NDArray) => 
 
 function spread(routine: string, a: unknown, options: VarOptions, core: Core, root: boolean) {
   const p = prepare(a, options, routine);
-  const d = inexactDType(optionalDType(options.dtype), routine);
+  const d = inexactDType(optionalDType(options.dtype, routine), routine);
   const v = core(p, d, ddofOf(options.ddof, routine), options.out);
   return deliver(root ? sqrt(v) : v, p.shape, options.out);
 }
@@ -176,7 +176,7 @@ export function nanstd(a: unknown, options: VarOptions = {}): NDArray {
 export function nanmean(a: unknown, options: MeanOptions = {}): NDArray {
   const routine = 'nanmean';
   const p = prepare(a, options, routine);
-  const d = optionalDType(options.dtype);
+  const d = optionalDType(options.dtype, routine);
   if (!isInexact(p.x.dtype)) {
     return deliver(
       meanCore(p, d, options.reproducible ?? false, options.out),

@@ -184,7 +184,7 @@ function reduceWith(
   nan = false,
 ): NDArray {
   const p = prepare(a, options, routine);
-  const loop = reductionLoop(p.x.dtype, optionalDType(options.dtype), options.out);
+  const loop = reductionLoop(p.x.dtype, optionalDType(options.dtype, routine), options.out);
   const init =
     options.initial === undefined ? undefined : initialValue(options.initial, loop, routine);
   const x = nan && isInexact(p.x.dtype) ? replaceNaN(p.x, 0) : p.x;
