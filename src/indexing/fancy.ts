@@ -8,12 +8,9 @@ import { fail } from '../core/errors.js';
 import { formatShape, sizeOf } from '../core/shape.js';
 import { mayOverlap } from '../ndarray/assign.js';
 import { array } from '../ndarray/create.js';
-import { readElement } from '../ndarray/elements.js';
-import { forEachRun, planIteration } from '../ndarray/iter.js';
 import type { Layout } from '../ndarray/layout.js';
 import { empty, NDArray } from '../ndarray/ndarray.js';
-import { rawWindow } from '../ndarray/typed.js';
-import { blockMove, elementMove, linearOffsets, moveUnit } from './move.js';
+import { blockMove, elementMove, linearOffsets, linearStep, moveUnit } from './move.js';
 import {
   type AdvancedIndex,
   broadcastShape,
@@ -22,65 +19,15 @@ import {
   planIndex,
   resultShape,
 } from './spec.js';
-
-/** Visits the byte offset (in the indexed buffer) of the i-th element of the broadcast index shape. */
-type Visit = (offset: number, i: number) => void;
+import { countTrue, maskedCopy, readIntegers, type Visit, walkMask } from './walk.js';
 
 interface Addresses {
   /** The broadcast shape of the advanced indices. */
   readonly shape: readonly number[];
+  /** A lone mask and the strides of the axes of V it covers, for the fused copy. */
+  readonly mask?: { readonly array: NDArray; readonly strides: readonly number[] };
   /** Calls `visit` for every element of `shape` in C order. */
   walk(visit: Visit): void;
-}
-
-/** Walks the true entries of a boolean array in C order with the offsets they address. */
-export function walkMask(
-  mask: NDArray,
-  strides: readonly number[],
-  offset: number,
-  visit: Visit,
-): void {
-  const bytes = rawWindow(mask.buffer, 1);
-  const plan = planIteration(
-    mask.shape,
-    [
-      { strides: mask.strides, offset: mask.byteOffset },
-      { strides, offset },
-    ],
-    { order: 'C' },
-  );
-  let i = 0;
-  forEachRun(plan, (off, n, st) => {
-    for (let k = 0, m = off[0], v = off[1]; k < n; k++, m += st[0], v += st[1]) {
-      if (bytes[m] !== 0) visit(v, i++);
-    }
-  });
-}
-
-/** The number of true entries of a boolean array. */
-export function countTrue(mask: NDArray): number {
-  let n = 0;
-  walkMask(
-    mask,
-    mask.shape.map(() => 0),
-    0,
-    () => n++,
-  );
-  return n;
-}
-
-/** The values of an integer array in C order, as numbers. */
-export function readIntegers(a: NDArray): Float64Array {
-  const out = new Float64Array(a.size);
-  const plan = planIteration(a.shape, [{ strides: a.strides, offset: a.byteOffset }], {
-    order: 'C',
-  });
-  let i = 0;
-  forEachRun(plan, (off, n, st) => {
-    for (let k = 0, p = off[0]; k < n; k++, p += st[0])
-      out[i++] = Number(readElement(a.buffer, p, a.dtype));
-  });
-  return out;
 }
 
 /** One broadcast operand of the address sum: byte contributions over an index shape. */
@@ -166,6 +113,7 @@ function addresses(plan: IndexPlan): Addresses {
   return {
     shape: [countTrue(only.array)],
     walk: (visit) => walkMask(only.array, strides, plan.view.offset, visit),
+    mask: { array: only.array, strides },
   };
 }
 
@@ -190,24 +138,45 @@ function prepare(a: NDArray, specs: readonly IndexSpec[]): Prepared | NDArray {
   return { plan, addr, shape, vAxes, outAxes, bAxes };
 }
 
+/**
+ * Moves every addressed element of V (one block of the subspace each) to or
+ * from the other array, whose blocks sit at offset + bOffsets(i).
+ */
+function transfer(
+  p: Prepared,
+  v: { buffer: ArrayBufferLike; layout: Layout },
+  other: { buffer: ArrayBufferLike; offset: number; strides: readonly number[] },
+  itemsize: number,
+  intoV: boolean,
+): void {
+  const vl = v.layout;
+  const unit = moveUnit(itemsize, vl, other);
+  const sub = p.outAxes.map((k) => p.shape[k]);
+  const bStrides = p.bAxes.map((k) => other.strides[k]);
+  const step = linearStep(p.addr.shape, bStrides);
+  if (p.addr.mask !== undefined && sizeOf(sub) === 1 && step !== null) {
+    const masked = { buffer: v.buffer, offset: vl.offset, strides: p.addr.mask.strides };
+    const run = { buffer: other.buffer, offset: other.offset, step };
+    maskedCopy(p.addr.mask.array, masked, run, itemsize, unit, intoV);
+    return;
+  }
+  const [dst, src] = intoV ? [v.buffer, other.buffer] : [other.buffer, v.buffer];
+  const vSub = p.vAxes.map((k) => vl.strides[k]);
+  const oSub = p.outAxes.map((k) => other.strides[k]);
+  const move = elementMove(dst, src, itemsize, unit);
+  const block = intoV ? blockMove(sub, vSub, oSub, move) : blockMove(sub, oSub, vSub, move);
+  const at = linearOffsets(p.addr.shape, bStrides);
+  if (intoV) p.addr.walk((off, i) => block(off, other.offset + at(i)));
+  else p.addr.walk((off, i) => block(other.offset + at(i), off));
+}
+
 /** `a[specs]`: a view for basic indices, else a new array holding the selected elements. */
 export function getIndex(a: NDArray, specs: readonly IndexSpec[]): NDArray {
   const p = prepare(a, specs);
   if (p instanceof NDArray) return p;
   const out = empty(p.shape, a.dtype);
-  const v = p.plan.view;
-  const move = elementMove(out.buffer, a.buffer, a.itemsize, moveUnit(a.itemsize, v));
-  const block = blockMove(
-    p.outAxes.map((k) => p.shape[k]),
-    p.outAxes.map((k) => out.strides[k]),
-    p.vAxes.map((k) => v.strides[k]),
-    move,
-  );
-  const dst = linearOffsets(
-    p.addr.shape,
-    p.bAxes.map((k) => out.strides[k]),
-  );
-  p.addr.walk((off, i) => block(dst(i), off));
+  const other = { buffer: out.buffer, offset: out.byteOffset, strides: out.strides };
+  transfer(p, { buffer: a.buffer, layout: p.plan.view }, other, a.itemsize, false);
   return out;
 }
 
@@ -283,18 +252,6 @@ export function setIndex(a: NDArray, specs: readonly IndexSpec[], value: unknown
   if (specs.length === 1 && only.kind === 'bool' && only.array.ndim === a.ndim)
     checkMaskValue(x, p.addr.shape[0]);
   const xs = valueStrides(x, p.shape);
-  const v = p.plan.view;
-  const xl = { offset: x.byteOffset, strides: xs };
-  const move = elementMove(a.buffer, x.buffer, a.itemsize, moveUnit(a.itemsize, v, xl));
-  const block = blockMove(
-    p.outAxes.map((k) => p.shape[k]),
-    p.vAxes.map((k) => v.strides[k]),
-    p.outAxes.map((k) => xs[k]),
-    move,
-  );
-  const src = linearOffsets(
-    p.addr.shape,
-    p.bAxes.map((k) => xs[k]),
-  );
-  p.addr.walk((off, i) => block(off, x.byteOffset + src(i)));
+  const other = { buffer: x.buffer, offset: x.byteOffset, strides: xs };
+  transfer(p, { buffer: a.buffer, layout: p.plan.view }, other, a.itemsize, true);
 }

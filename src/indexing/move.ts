@@ -46,6 +46,16 @@ export function elementMove(
       d[a + 1] = s[b + 1];
     };
   }
+  if (per === 4) {
+    return (di, si) => {
+      const a = di / unit;
+      const b = si / unit;
+      d[a] = s[b];
+      d[a + 1] = s[b + 1];
+      d[a + 2] = s[b + 2];
+      d[a + 3] = s[b + 3];
+    };
+  }
   return (di, si) => {
     const a = di / unit;
     const b = si / unit;
@@ -81,22 +91,29 @@ export function blockMove(
 }
 
 /**
+ * The byte step between consecutive elements, in C order, of `shape` laid out
+ * by `strides` when its axes flatten into one (0 for at most one element), else null.
+ */
+export function linearStep(shape: readonly number[], strides: readonly number[]): number | null {
+  const axes = shape.flatMap((d, k) => (d === 1 ? [] : [k]));
+  const flat = axes.every(
+    (k, j) => j === axes.length - 1 || strides[k] === strides[axes[j + 1]] * shape[axes[j + 1]],
+  );
+  if (!flat) return null;
+  return axes.length === 0 ? 0 : strides[axes[axes.length - 1]];
+}
+
+/**
  * The byte offset (from the first element) of the i-th element, in C order, of
- * `shape` laid out by `strides`: i * stride when the axes flatten into one,
- * else a precomputed table.
+ * `shape` laid out by `strides`: i * step when the axes flatten into one, else
+ * a precomputed table.
  */
 export function linearOffsets(
   shape: readonly number[],
   strides: readonly number[],
 ): (i: number) => number {
-  const axes = shape.flatMap((d, k) => (d === 1 ? [] : [k]));
-  const flat = axes.every(
-    (k, j) => j === axes.length - 1 || strides[k] === strides[axes[j + 1]] * shape[axes[j + 1]],
-  );
-  if (flat) {
-    const step = axes.length === 0 ? 0 : strides[axes[axes.length - 1]];
-    return (i) => i * step;
-  }
+  const step = linearStep(shape, strides);
+  if (step !== null) return (i) => i * step;
   const table = new Float64Array(sizeOf(shape));
   const nd = shape.length;
   const counter = new Array<number>(nd).fill(0);

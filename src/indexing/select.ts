@@ -10,7 +10,6 @@ import { readElement } from '../ndarray/elements.js';
 import { forEachRun, planIteration } from '../ndarray/iter.js';
 import { empty, NDArray } from '../ndarray/ndarray.js';
 import { rawWindow } from '../ndarray/typed.js';
-import { countTrue, walkMask } from './fancy.js';
 import { elementMove, type Move, moveUnit, placement } from './move.js';
 import {
   type ArrayLike,
@@ -22,6 +21,7 @@ import {
   safeIndices,
   take,
 } from './take.js';
+import { countTrue, walkMask } from './walk.js';
 
 /** The truth value of every element (nonzero, NaN included), as a bool array. */
 export function truth(condition: ArrayLike): NDArray {

@@ -185,3 +185,18 @@ export function resultShape(
   const first = plan.adjacent ? Math.min(...taken) : 0;
   return { shape: [...rest.slice(0, first), ...b, ...rest.slice(first)], first, vAxes };
 }
+
+/** A scalar stored by one number per axis (or one flat number): item's addressing. */
+export function isElementIndex(
+  index: NDArray | readonly IndexSpec[],
+  value: unknown,
+  ndim: number,
+): index is readonly number[] {
+  const scalar = !(value instanceof NDArray || Array.isArray(value) || ArrayBuffer.isView(value));
+  return (
+    scalar &&
+    Array.isArray(index) &&
+    (index.length <= 1 || index.length === ndim) &&
+    index.every((k) => typeof k === 'number')
+  );
+}

@@ -9,9 +9,10 @@ import { canCast } from '../ndarray/cast.js';
 import { array } from '../ndarray/create.js';
 import { empty, NDArray } from '../ndarray/ndarray.js';
 import { typedWindow } from '../ndarray/typed.js';
-import { getIndex, readIntegers, setIndex } from './fancy.js';
+import { getIndex, setIndex } from './fancy.js';
 import { elementMove, moveUnit, placement } from './move.js';
 import type { IndexSpec } from './spec.js';
+import { readIntegers } from './walk.js';
 
 /** What an out-of-range index does: raise an IndexError, wrap around, or clip to the ends. */
 export type IndexMode = 'raise' | 'wrap' | 'clip';

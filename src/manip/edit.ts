@@ -3,9 +3,9 @@
 // without the leading and trailing zeros).
 import { fail } from '../core/errors.js';
 import { normalizeAxes, normalizeAxis } from '../core/shape.js';
-import { countTrue, readIntegers, walkMask } from '../indexing/fancy.js';
 import { truth } from '../indexing/select.js';
 import { type ArrayLike, asArray, int64Array, integerArray } from '../indexing/take.js';
+import { countTrue, readIntegers, walkMask } from '../indexing/walk.js';
 import { array } from '../ndarray/create.js';
 import { type SliceObject, sliceIndices } from '../ndarray/layout.js';
 import { empty, NDArray } from '../ndarray/ndarray.js';

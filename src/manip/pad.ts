@@ -5,8 +5,8 @@
 // iterative chunks so pads wider than the array come out exactly as NumPy's.
 import { fail } from '../core/errors.js';
 import { sizeOf } from '../core/shape.js';
-import { readIntegers } from '../indexing/fancy.js';
 import { type ArrayLike, asArray } from '../indexing/take.js';
+import { readIntegers } from '../indexing/walk.js';
 import { array as arrayOf } from '../ndarray/create.js';
 import type { SliceSpec } from '../ndarray/layout.js';
 import { empty, NDArray } from '../ndarray/ndarray.js';

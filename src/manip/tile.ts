@@ -3,8 +3,8 @@
 // with an extra axis per repetition, the source broadcast along it).
 import { fail } from '../core/errors.js';
 import { checkShape, normalizeAxis, sizeOf } from '../core/shape.js';
-import { readIntegers } from '../indexing/fancy.js';
 import { type ArrayLike, asArray, integerArray } from '../indexing/take.js';
+import { readIntegers } from '../indexing/walk.js';
 import { empty, type NDArray } from '../ndarray/ndarray.js';
 
 function counts(value: number | readonly number[], argument: string, routine: string): number[] {

@@ -15,7 +15,7 @@ import {
   sizeOf,
 } from '../core/shape.js';
 import { getIndex, setIndex } from '../indexing/fancy.js';
-import type { IndexSpec } from '../indexing/spec.js';
+import { type IndexSpec, isElementIndex } from '../indexing/spec.js';
 import { assign, type Casting, copyArray } from './assign.js';
 import { allocate as allocateFor } from './buffer.js';
 import { coerce, readElement, type Scalar, writeElement } from './elements.js';
@@ -396,21 +396,6 @@ export class NDArray {
   get [Symbol.toStringTag](): string {
     return `NDArray ${this.dtype.name}${formatShape(this.shape)}`;
   }
-}
-
-/** A scalar stored by one number per axis (or one flat number): item's addressing. */
-function isElementIndex(
-  index: NDArray | readonly IndexSpec[],
-  value: unknown,
-  ndim: number,
-): index is readonly number[] {
-  const scalar = !(value instanceof NDArray || Array.isArray(value) || ArrayBuffer.isView(value));
-  return (
-    scalar &&
-    Array.isArray(index) &&
-    (index.length <= 1 || index.length === ndim) &&
-    index.every((k) => typeof k === 'number')
-  );
 }
 
 /** An uninitialised (zero-filled) array; lives here because views need it. */
