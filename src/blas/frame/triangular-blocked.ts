@@ -15,7 +15,7 @@ import type { Kernel, KernelCall, KernelOperand } from '../../kernels/types.js';
 import { type BlockedRoutine, block, type Multiply, multiplier, split } from './level3-blocked.js';
 
 /** Order up to which a diagonal block of T runs the JavaScript kernel. */
-const DIAGONAL = 32;
+const DIAGONAL = 16;
 
 /** Columns of B the diagonal kernel carries at once: independent sums the JIT keeps in registers. */
 const W = 4;
