@@ -4,6 +4,8 @@
 // float32, float32 inputs pack straight into float64 panels, complex products
 // run on the real kernels). Problems
 // below a size cut-over stay on the reference kernel: packing would dominate.
+// The real symm, syrk, syr2k, trmm and trsm run on the same blocked gemm
+// (frame/level3-blocked.ts, frame/triangular-blocked.ts), with their own cut-over.
 
 // The reference kernels register first, whoever imports this module first: wasm takes precedence.
 import './dispatch.js';
