@@ -71,6 +71,7 @@ export type { SliceObject, SliceSpec } from './ndarray/layout.js';
 export { type ArrayFlags, NDArray, type NestedArray } from './ndarray/ndarray.js';
 export * as random from './random/index.js';
 export * from './reduce/index.js';
+export * from './sort/index.js';
 export {
   type ErrAction,
   type ErrState,
@@ -80,10 +81,11 @@ export {
   seterr,
 } from './ufunc/errstate.js';
 export type { UfuncOptions } from './ufunc/execute.js';
-export { angle, clip, imag, real, round, where } from './ufunc/functions.js';
+export { angle, clip, imag, real, round } from './ufunc/functions.js';
 export * from './ufunc/index.js';
 
 import './reduce/methods.js';
+import './sort/methods.js';
 import './ufunc/methods.js';
 
 export type {
