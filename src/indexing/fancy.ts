@@ -238,6 +238,12 @@ function valueStrides(value: NDArray, target: readonly number[]): number[] {
   });
 }
 
+/** `value` viewed (read-only) at `shape` as NumPy broadcasts an assigned value. */
+export function broadcastValue(value: NDArray, shape: readonly number[]): NDArray {
+  const strides = valueStrides(value, shape);
+  return value.view({ shape, strides, offset: value.byteOffset }, value.dtype, false);
+}
+
 /** `a[specs] = value`: checks everything (indices, shapes, casts) before writing anything. */
 export function setIndex(a: NDArray, specs: readonly IndexSpec[], value: unknown): void {
   a.assertWriteable('a');

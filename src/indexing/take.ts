@@ -9,7 +9,7 @@ import { canCast } from '../ndarray/cast.js';
 import { array } from '../ndarray/create.js';
 import { empty, NDArray } from '../ndarray/ndarray.js';
 import { typedWindow } from '../ndarray/typed.js';
-import { getIndex, setIndex } from './fancy.js';
+import { broadcastValue, getIndex, setIndex } from './fancy.js';
 import { elementMove, moveUnit, placement } from './move.js';
 import type { IndexSpec } from './spec.js';
 import { readIntegers } from './walk.js';
@@ -267,7 +267,7 @@ export function putAlongAxis(
   const idx = alongAxisIndex([arr.size], indices, 0, 'putAlongAxis')[0] as NDArray;
   const target = readIntegers(idx);
   const given = values instanceof NDArray ? values : array(values, { dtype: arr.dtype });
-  const v = flatValues(arr, given.broadcastTo(idx.shape));
+  const v = flatValues(arr, broadcastValue(given, idx.shape));
   const move = elementMove(
     arr.buffer,
     v.buffer,

@@ -1,6 +1,7 @@
 // Copies that repeat or shift elements: tile, repeat, resize and roll. Each
 // is one or a few strided assignments (a tiled or repeated result is viewed
 // with an extra axis per repetition, the source broadcast along it).
+import { dtypes } from '../core/dtypes.js';
 import { fail } from '../core/errors.js';
 import { checkShape, normalizeAxis, sizeOf } from '../core/shape.js';
 import { type ArrayLike, asArray, integerArray } from '../indexing/take.js';
@@ -122,8 +123,10 @@ export function resize(a: ArrayLike, newShape: number | readonly number[]): NDAr
   const flat = asArray(a).ravel();
   const shape = checkShape(newShape, 'new_shape', 'resize');
   const size = sizeOf(shape);
-  const out = empty([size], flat.dtype);
-  if (flat.size > 0) {
+  // NumPy joins copies (native byte order) unless either is empty (zeros_like keeps the dtype).
+  const joined = flat.size > 0 && size > 0;
+  const out = empty([size], joined ? dtypes[flat.dtype.name] : flat.dtype);
+  if (joined) {
     for (let start = 0; start < size; start += flat.size) {
       const stop = Math.min(start + flat.size, size);
       out.slice({ start, stop }).assign(flat.slice({ stop: stop - start }));
