@@ -29,9 +29,9 @@ import {
 
 /** Orders around the diagonal blocks (16, 32), the halving points (multiples of 8) and the gemm blocks (128, 256). */
 const ORDERS = [
-  1, 2, 3, 5, 8, 15, 16, 17, 31, 32, 33, 40, 47, 63, 64, 65, 97, 128, 129, 200, 257, 300,
+  0, 1, 2, 3, 5, 8, 15, 16, 17, 31, 32, 33, 40, 47, 63, 64, 65, 97, 128, 129, 200, 257, 300,
 ];
-const SMALL = [1, 2, 3, 4, 5, 7, 8, 9, 13, 17];
+const SMALL = [0, 1, 2, 3, 4, 5, 7, 8, 9, 13, 17];
 const LAYOUTS: readonly LayoutName[] = [
   'row',
   'col',
