@@ -247,7 +247,9 @@ export function broadcastValue(value: NDArray, shape: readonly number[]): NDArra
 /** `a[specs] = value`: checks everything (indices, shapes, casts) before writing anything. */
 export function setIndex(a: NDArray, specs: readonly IndexSpec[], value: unknown): void {
   a.assertWriteable('a');
-  const p = prepare(a, specs);
+  // A mask in a's own memory is walked while a is written: read it from a copy.
+  const own = specs.map((s) => (s instanceof NDArray && mayOverlap(a, s) ? s.copy() : s));
+  const p = prepare(a, own);
   if (p instanceof NDArray) {
     const scalar = !(value instanceof NDArray || Array.isArray(value) || ArrayBuffer.isView(value));
     p.assign(scalar ? value : dropLeadingOnes(valueArray(a, value), p.ndim));
@@ -255,7 +257,7 @@ export function setIndex(a: NDArray, specs: readonly IndexSpec[], value: unknown
   }
   const x = valueArray(a, value);
   const [only] = p.plan.advanced;
-  if (specs.length === 1 && only.kind === 'bool' && only.array.ndim === a.ndim)
+  if (own.length === 1 && only.kind === 'bool' && only.array.ndim === a.ndim)
     checkMaskValue(x, p.addr.shape[0]);
   const xs = valueStrides(x, p.shape);
   const other = { buffer: x.buffer, offset: x.byteOffset, strides: xs };

@@ -6,7 +6,7 @@
 // for numbers.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { arange, array, type NDArray, zeros } from '../../src/index.js';
+import { arange, array, fromBuffer, type NDArray, zeros } from '../../src/index.js';
 import { assertSentinelsIntact, padded } from '../helpers/sentinel.js';
 
 test('basic indices return views, advanced indices return copies', () => {
@@ -73,6 +73,16 @@ test('a value that overlaps the destination is read as if copied first', () => {
   const b = arange(6);
   b.set(array([false, true, true, true, true, false]), b.get('::-1').get('1:5'));
   assert.deepEqual(b.toArray(), [0, 4, 3, 2, 1, 5]);
+});
+
+test("an index in the destination's own memory is read before anything is written", () => {
+  const buffer = new SharedArrayBuffer(8);
+  const a = fromBuffer(buffer, { dtype: 'bool', count: 8 });
+  a.assign([true, true, false, true, false, false, true, true]);
+  a.set(a.get('::-1'), array([false, true, false, false, false]));
+  // As if the mask were copied first (the design's overlap rule). NumPy 2.4 walks the mask
+  // while writing: a[0] = False hides a[7] from it, which keeps True.
+  assert.deepEqual(a.toArray(), [false, true, false, true, false, false, false, false]);
 });
 
 test('gathers and scatters move raw bits: NaN payloads survive', () => {
