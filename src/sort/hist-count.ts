@@ -15,7 +15,7 @@ import { gather } from './unique.js';
 import { asArray, type Flat, flat, writeLane } from './values.js';
 
 /** NumPy processes histogram data in blocks of this many elements. */
-export const BLOCK = 65536;
+const BLOCK = 65536;
 
 /** Rounds an exact result to a dtype's value (integers wrap, bool saturates). */
 export type Arith = (x: number) => number;
@@ -180,32 +180,51 @@ export function countExplicit(x: Flat, edges: Flat, w: Weights | null): NDArray 
       for (let j = 0; j < ne; j++) acc[j] = arith(acc[j] + (w === null ? at[j] : cw[at[j]]));
     });
   }
+  // np.diff makes a new array: native byte order even for swapped weights.
   return resultOf(
-    dtype,
+    dtypes[dtype.name],
     cum.map((acc) =>
       Float64Array.from({ length: Math.max(ne - 1, 0) }, (_, j) => arith(acc[j + 1] - acc[j])),
     ),
   );
 }
 
-/** NumPy's pairwise summation (8 accumulators up to 128 elements, halves above), each step rounded. */
-export function pairwiseSum(a: Float64Array, lo: number, hi: number, r: Arith): number {
+/**
+ * NumPy's pairwise summation of x[lo, hi), each step rounded by `r`. Real
+ * data: eight accumulators up to 128 elements, halves above. A complex
+ * component (`parts` 2) follows the same walk over the interleaved pairs:
+ * four accumulators up to 64 elements, halves cut at multiples of 4.
+ */
+export function pairwiseSum(
+  x: Float64Array,
+  lo: number,
+  hi: number,
+  r: Arith,
+  parts: 1 | 2 = 1,
+): number {
   const n = hi - lo;
-  if (n < 8) {
+  const lanes = 8 / parts;
+  if (n < lanes) {
     let s = -0;
-    for (let i = lo; i < hi; i++) s = r(s + a[i]);
+    for (let i = lo; i < hi; i++) s = r(s + x[i]);
     return s;
   }
-  if (n <= 128) {
-    const acc = Array.from(a.subarray(lo, lo + 8));
-    let i = lo + 8;
-    for (; i < hi - (n % 8); i += 8) for (let j = 0; j < 8; j++) acc[j] = r(acc[j] + a[i + j]);
-    const pair = (p: number, q: number) => r(acc[p] + acc[q]);
-    let s = r(r(pair(0, 1) + pair(2, 3)) + r(pair(4, 5) + pair(6, 7)));
-    for (; i < hi; i++) s = r(s + a[i]);
+  if (n * parts <= 128) {
+    const acc = Array.from(x.subarray(lo, lo + lanes));
+    let i = lo + lanes;
+    for (; i < hi - (n % lanes); i += lanes) {
+      for (let j = 0; j < lanes; j++) acc[j] = r(acc[j] + x[i + j]);
+    }
+    while (acc.length > 1) {
+      const half = acc.length / 2;
+      for (let j = 0; j < half; j++) acc[j] = r(acc[2 * j] + acc[2 * j + 1]);
+      acc.length = half;
+    }
+    let s = acc[0];
+    for (; i < hi; i++) s = r(s + x[i]);
     return s;
   }
-  const half = Math.floor(n / 2);
-  const n2 = half - (half % 8);
-  return r(pairwiseSum(a, lo, lo + n2, r) + pairwiseSum(a, lo + n2, hi, r));
+  const half = Math.floor((n * parts) / 2);
+  const n2 = (half - (half % 8)) / parts;
+  return r(pairwiseSum(x, lo, lo + n2, r, parts) + pairwiseSum(x, lo + n2, hi, r, parts));
 }

@@ -202,7 +202,7 @@ function density(hist: NDArray, db: Float64Array): NDArray {
       : ARITH.float32
     : ARITH.float64;
   const total = parts.map((p) => {
-    const s = r(0 + pairwiseSum(p, 0, p.length, r));
+    const s = r(0 + pairwiseSum(p, 0, p.length, r, per));
     return d.name === 'float16' ? roundFloat16(s) : s;
   });
   const out = new Float64Array(per * f.n);

@@ -75,7 +75,7 @@ export function argpartition(
   kind?: PartitionKind | null,
 ): NDArray {
   checkPartitionKind(kind, 'argpartition');
-  const { x, axis: ax } = alongAxis(a, axis, 'argpartition');
+  const { x, axis: ax } = alongAxis(a, axis, 'argpartition', true);
   const src = native(x);
   const n = src.shape[ax];
   const ks = kthList(kth, n, 'argpartition');

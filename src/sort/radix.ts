@@ -267,7 +267,7 @@ function scatterPairsLo(
 }
 
 /** Stable insertion sort of keys[lo, hi). */
-export function insertKeys(x: Float64Array, lo: number, hi: number): void {
+function insertKeys(x: Float64Array, lo: number, hi: number): void {
   for (let i = lo + 1; i < hi; i++) {
     const v = x[i];
     let j = i - 1;
@@ -280,7 +280,7 @@ export function insertKeys(x: Float64Array, lo: number, hi: number): void {
 }
 
 /** Stable insertion sort of the pairs (x[i], ix[i]) for lo <= i < hi. */
-export function insertPairs(x: Float64Array, ix: Int32Array, lo: number, hi: number): void {
+function insertPairs(x: Float64Array, ix: Int32Array, lo: number, hi: number): void {
   for (let i = lo + 1; i < hi; i++) {
     const v = x[i];
     const p = ix[i];

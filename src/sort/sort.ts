@@ -22,7 +22,7 @@ export type SortKind = 'quicksort' | 'mergesort' | 'heapsort' | 'stable';
 
 const KINDS: ReadonlySet<string> = new Set(['quicksort', 'mergesort', 'heapsort', 'stable']);
 
-export function checkKind(kind: SortKind | null | undefined, routine: string): void {
+function checkKind(kind: SortKind | null | undefined, routine: string): void {
   if (kind === undefined || kind === null || KINDS.has(kind)) return;
   throw fail(
     'ERR_OPTION',
@@ -32,13 +32,18 @@ export function checkKind(kind: SortKind | null | undefined, routine: string): v
   );
 }
 
-/** The array and axis to work along: `axis` null means the flattened array. */
+/**
+ * The array and axis to work along: `axis` null means the flattened array.
+ * The index routines (argsort, argpartition) see a 0-d array as 1-D, as NumPy.
+ */
 export function alongAxis(
   a: ArrayInput,
   axis: number | null,
   routine: string,
+  zeroDimAsVector = false,
 ): { readonly x: NDArray; readonly axis: number } {
-  const x = asArray(a);
+  const given = asArray(a);
+  const x = zeroDimAsVector && given.ndim === 0 ? given.reshape([1]) : given;
   if (axis === null) return { x: x.ravel(), axis: 0 };
   return { x, axis: normalizeAxis(axis, x.ndim, 'axis', routine) };
 }
@@ -66,7 +71,7 @@ export function sort(a: ArrayInput, axis: number | null = -1, kind?: SortKind | 
 /** The indices (int64) that sort `a` along `axis`, as np.argsort; stable for every kind. */
 export function argsort(a: ArrayInput, axis: number | null = -1, kind?: SortKind | null): NDArray {
   checkKind(kind, 'argsort');
-  const { x, axis: ax } = alongAxis(a, axis, 'argsort');
+  const { x, axis: ax } = alongAxis(a, axis, 'argsort', true);
   const src = native(x);
   const out = empty(src.shape, 'int64');
   const n = src.shape[ax];

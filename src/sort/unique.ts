@@ -44,7 +44,7 @@ export interface Groups {
  * `firstOccurrence` the NaN group's representative is its first element in
  * the input (NumPy's hash path); otherwise its first in sorted order.
  */
-export function groupSorted(
+function groupSorted(
   perm: Int32Array,
   n: number,
   same: (p: number, q: number) => boolean,
@@ -158,7 +158,7 @@ function uniqueAlong(x: NDArray, axis: number) {
   const sorter = new LaneSorter(rows);
   const perm = sorter.scratch.index;
   for (let i = 0; i < rows; i++) perm[i] = i;
-  for (let j = width - 1; j >= 0; j--) sorter.refine(columnsOf(f.repr, fields[j], rows), rows);
+  for (let j = width - 1; j >= 0; j--) sorter.refine(fieldColumns(f, fields[j], rows), rows);
   const eq: Equal = EQUAL[f.repr];
   const same = (p: number, q: number) => fields.every((d) => eq(d, p, d, q));
   const groups = groupSorted(perm, rows, same, null, false);
@@ -169,6 +169,18 @@ function uniqueAlong(x: NDArray, axis: number) {
   const back = order.map((_, i) => order.indexOf(i));
   const values = fromFlat(f, take, shape).transpose(back).copy();
   return { groups, values: x.dtype.isNative ? values : values.astype(x.dtype) };
+}
+
+/**
+ * Sort keys of one field of the rows. NumPy compares float16 fields with
+ * NaN first (its half compare), every other type with NaN last.
+ */
+function fieldColumns(f: Flat, data: Data, rows: number): Float64Array[] {
+  const columns = columnsOf(f.repr, data, rows);
+  if (f.dtype.name === 'float16' && columns.length === 2) {
+    columns[0] = columns[0].map((nan) => 1 - nan);
+  }
+  return columns;
 }
 
 /** Column j of `f` seen as `rows` rows of `width` elements. */

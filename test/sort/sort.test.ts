@@ -114,7 +114,9 @@ const partitionCases = cases<PartitionCase>('partition');
 test(`${partitionCases.length} partition/argpartition cases keep NumPy's values at kth`, () => {
   partitionCases.forEach((c, n) => {
     const where = `case ${n} (${c.fn} ${c.a.dtype} ${JSON.stringify(c.a.ops)} kth ${c.kth} axis ${c.axis})`;
-    const a = operand(c.a);
+    const given = operand(c.a);
+    // argpartition sees a 0-d array as 1-D, as NumPy does.
+    const a = given.ndim === 0 ? given.reshape([1]) : given;
     const kth = typeof c.kth === 'number' ? [c.kth] : c.kth;
     const input = lanes(a, c.axis);
     if (c.fn === 'partition') {
@@ -125,7 +127,7 @@ test(`${partitionCases.length} partition/argpartition cases keep NumPy's values 
       assertPartitioned(lanes(got, c.axis === null ? 0 : c.axis), input, numpy, kth, where);
       return;
     }
-    const got = argpartition(a, c.kth, c.axis);
+    const got = argpartition(given, c.kth, c.axis);
     assert.equal(got.dtype.str, '<i8', `${where}: dtype`);
     assert.deepEqual(got.shape, c.result.shape, `${where}: shape`);
     const pick = (idx: NDArray) =>
