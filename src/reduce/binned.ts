@@ -1,24 +1,31 @@
 // Reproducible summation in the style of ReproBLAS's binned (indexed) sums:
 // K = 3 bins of W = 40 bits below a top bin whose index comes from the
 // largest magnitude seen, on fixed exponent boundaries (bin i has
-// granularity 2^(-1022 + 40 i)). Every finite value deposits into each bin
-// its truncation at that bin's granularity minus what the bins above took,
-// computed exactly (power-of-two scaling and Math.trunc), and bins add
-// exactly (integer counts in doubles, carried into a high part every 2048
-// deposits). Raising the top index drops whole low bins, which is what
-// depositing with that index from the start would have kept, so a state
-// depends only on the multiset of values: any order, chunking or merge of
-// partial states gives the same bits. The value is the exact state rounded
-// once (to nearest even) to the target format; values below the lowest bin
-// (2^-80 of the top bin's range per value) are truncated away. NaN and Inf
-// are summed apart: any NaN, or +Inf with -Inf, gives NaN.
+// granularity 2^(-1022 + 40 i)). As in ReproBLAS, a value is split across
+// the bins with the "(r + M) - M" trick (M = 1.5 * 2^(g + 52) rounds r to
+// a multiple of the granularity 2^g, ties to even) and each bin adds its
+// parts exactly (a low part carried into an integer high part every 2048
+// deposits). Why the order does not matter: the parts a value leaves in the
+// bins down to granularity g add up to its rounding to a multiple of 2^g,
+// whichever index was on top, because removing a multiple of a coarser
+// bin's granularity shifts by an even multiple of 2^g, which round-to-even
+// respects. Raising the index therefore only drops whole low bins, as a
+// deposit with the higher index would have, and a state depends on the
+// multiset of values alone: any order, chunking or merge of partial states
+// gives the same bits. The value is the exact state rounded once to the
+// target format; parts below the lowest bin (2^-80 of the top bin's range
+// per value) are rounded away. NaN and Inf are summed apart: any NaN, or
+// +Inf with -Inf, gives NaN. Indices whose M would overflow work on values
+// scaled by 2^-80 (exact for every value that reaches the bins).
 import type { Body } from './driver.js';
 
 const W = 40;
-const TWO_W = 2 ** W;
 const BASE = -1022;
 const TOP_INDEX = 51;
-/** Deposits between carries: 2048 parts below 2^40 keep every bin under 2^52. */
+/** From this index on, values are scaled by 2^-SHIFT so that M stays finite. */
+const SCALED = 50;
+const SHIFT = 80;
+/** Deposits between carries: 2048 parts below 2^40 granules keep every bin under 2^52 granules. */
 const CHUNK = 2048;
 
 /** Doubles per state: top index, sum of non-finite values, deposits since the last carry, then low and high parts of the three bins. */
@@ -29,10 +36,19 @@ const COUNT = 2;
 const LO = 3;
 const HI = 6;
 
-/** 2^-g of the top bin per index (scales a value so the top bin's unit is 1). */
-const SCALE = Float64Array.from({ length: TOP_INDEX + 1 }, (_, i) => 2 ** -(BASE + W * i));
+const indices = Array.from({ length: TOP_INDEX + 1 }, (_, i) => i);
+/** The factor values are scaled by at each index. */
+const SCALE = Float64Array.from(indices, (i) => (i >= SCALED ? 2 ** -SHIFT : 1));
+/** log2 of bin k's granularity (in the scaled domain) at index i. */
+const grain = (i: number, k: number) => BASE + W * (i - k) - (i >= SCALED ? SHIFT : 0);
+/** M per index and bin: 1.5 * 2^(g + 52). */
+const MAGIC = indices.map((i) =>
+  Float64Array.from([0, 1, 2], (k) => 1.5 * 2 ** (grain(i, k) + 52)),
+);
+/** Unit of the high parts per index and bin: 2^(g + 40). */
+const HIGH = indices.map((i) => Float64Array.from([0, 1, 2], (k) => 2 ** (grain(i, k) + W)));
 /** Magnitudes from which a value needs a higher index. */
-const CAP = Float64Array.from({ length: TOP_INDEX + 1 }, (_, i) => 2 ** (BASE + W * i + W));
+const CAP = Float64Array.from(indices, (i) => 2 ** (BASE + W * i + W));
 
 /** The smallest index whose top bin holds |v| (finite). */
 function indexFor(a: number): number {
@@ -45,20 +61,23 @@ function indexFor(a: number): number {
 
 /** Moves the state's bins down to index `top`, dropping bins that fall off the bottom. */
 function raise(st: Float64Array, o: number, top: number): void {
-  const d = top - st[o + TOP];
+  const old = st[o + TOP];
+  const d = top - old;
   if (d <= 0) return;
+  const rescale = SCALE[top] / SCALE[old];
   for (let k = 2; k >= 0; k--) {
-    st[o + LO + k] = k >= d ? st[o + LO + k - d] : 0;
+    st[o + LO + k] = k >= d ? st[o + LO + k - d] * rescale : 0;
     st[o + HI + k] = k >= d ? st[o + HI + k - d] : 0;
   }
   st[o + TOP] = top;
 }
 
-/** Carries each bin's low part above 2^40 into its high part (exact). */
+/** Carries each bin's low part above 2^40 granules into its high part (exact). */
 function carry(st: Float64Array, o: number): void {
+  const high = HIGH[st[o + TOP]];
   for (let k = 0; k < 3; k++) {
-    const q = Math.trunc(st[o + LO + k] / TWO_W);
-    st[o + LO + k] -= q * TWO_W;
+    const q = Math.trunc(st[o + LO + k] / high[k]);
+    st[o + LO + k] -= q * high[k];
     st[o + HI + k] += q;
   }
   st[o + COUNT] = 0;
@@ -72,20 +91,58 @@ export function depositOne(st: Float64Array, o: number, v: number): void {
   }
   if (Math.abs(v) >= CAP[st[o + TOP]]) raise(st, o, indexFor(Math.abs(v)));
   if (st[o + COUNT] >= CHUNK) carry(st, o);
-  let y = v * SCALE[st[o + TOP]];
-  const t0 = Math.trunc(y);
-  y = (y - t0) * TWO_W;
-  const t1 = Math.trunc(y);
-  y = (y - t1) * TWO_W;
-  st[o + LO] += t0;
-  st[o + LO + 1] += t1;
-  st[o + LO + 2] += Math.trunc(y);
+  const top = st[o + TOP];
+  const [m0, m1, m2] = MAGIC[top];
+  const r0 = v * SCALE[top];
+  const q0 = r0 + m0 - m0;
+  const r1 = r0 - q0;
+  const q1 = r1 + m1 - m1;
+  st[o + LO] += q0;
+  st[o + LO + 1] += q1;
+  st[o + LO + 2] += r1 - q1 + m2 - m2;
   st[o + COUNT]++;
 }
 
 type Values = Float64Array | Float32Array;
 
-/** Deposits x[i + k*s], k < n: per chunk, one index raise from the chunk's maximum. */
+/** The largest |x[i + k*s]|, k < n (NaN skipped; Inf shows as Inf). */
+function largest(x: Values, i: number, n: number, s: number): number {
+  let a = 0;
+  for (let k = 0, p = i; k < n; k++, p += s) {
+    const v = Math.abs(x[p]);
+    if (v > a) a = v;
+  }
+  return a;
+}
+
+const parts = new Float64Array(3);
+
+/**
+ * Splits n finite values across the bins of index `top` into `parts`;
+ * returns false (parts unusable) when a value is NaN or infinite.
+ */
+function split(x: Values, i: number, n: number, s: number, top: number): boolean {
+  const scale = SCALE[top];
+  const [m0, m1, m2] = MAGIC[top];
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  for (let k = 0, p = i; k < n; k++, p += s) {
+    const r0 = x[p] * scale;
+    const q0 = r0 + m0 - m0;
+    const r1 = r0 - q0;
+    const q1 = r1 + m1 - m1;
+    b0 += q0;
+    b1 += q1;
+    b2 += r1 - q1 + m2 - m2;
+  }
+  parts[0] = b0;
+  parts[1] = b1;
+  parts[2] = b2;
+  return Number.isFinite(b0 + b1 + b2);
+}
+
+/** Deposits x[i + k*s], k < n: per chunk, one index raise from the chunk's largest value. */
 export function depositRun(
   st: Float64Array,
   o: number,
@@ -97,37 +154,18 @@ export function depositRun(
   for (let done = 0; done < n; done += CHUNK) {
     const m = Math.min(CHUNK, n - done);
     const start = i + done * s;
-    let amax = 0;
-    let finite = true;
-    for (let k = 0, p = start; k < m; k++, p += s) {
-      const a = Math.abs(x[p]);
-      if (a > amax) amax = a;
-      else if (Number.isNaN(a)) finite = false;
-    }
-    if (!finite || amax === Number.POSITIVE_INFINITY) {
+    const amax = largest(x, start, m, s);
+    const top = amax < Number.POSITIVE_INFINITY ? indexFor(amax) : st[o + TOP];
+    if (amax < Number.POSITIVE_INFINITY && split(x, start, m, s, Math.max(top, st[o + TOP]))) {
+      raise(st, o, top);
+      carry(st, o);
+      st[o + LO] += parts[0];
+      st[o + LO + 1] += parts[1];
+      st[o + LO + 2] += parts[2];
+      st[o + COUNT] = m;
+    } else {
       for (let k = 0, p = start; k < m; k++, p += s) depositOne(st, o, x[p]);
-      continue;
     }
-    raise(st, o, indexFor(amax));
-    carry(st, o);
-    const scale = SCALE[st[o + TOP]];
-    let b0 = 0;
-    let b1 = 0;
-    let b2 = 0;
-    for (let k = 0, p = start; k < m; k++, p += s) {
-      let y = x[p] * scale;
-      const t0 = Math.trunc(y);
-      y = (y - t0) * TWO_W;
-      const t1 = Math.trunc(y);
-      y = (y - t1) * TWO_W;
-      b0 += t0;
-      b1 += t1;
-      b2 += Math.trunc(y);
-    }
-    st[o + LO] += b0;
-    st[o + LO + 1] += b1;
-    st[o + LO + 2] += b2;
-    st[o + COUNT] = m;
   }
 }
 
@@ -172,12 +210,29 @@ export function roundScaled(n: bigint, e: number, fmt: Format): number {
   return neg ? -v : v;
 }
 
+const bitsView = new DataView(new ArrayBuffer(8));
+
+/** A finite double exactly, as an integer count of 2^-1074. */
+function units(x: number): bigint {
+  bitsView.setFloat64(0, x);
+  const hi = bitsView.getUint32(0);
+  const field = (hi >>> 20) & 0x7ff;
+  const fraction = (BigInt(hi & 0xfffff) << 32n) | BigInt(bitsView.getUint32(4));
+  const m = field === 0 ? fraction : fraction | (1n << 52n);
+  const v = m << BigInt(Math.max(field, 1) - 1);
+  return hi >>> 31 ? -v : v;
+}
+
 /** The state's value rounded once to `fmt`. */
 export function stateValue(st: Float64Array, o: number, fmt: Format): number {
   if (st[o + SPECIAL] !== 0) return st[o + SPECIAL];
-  const bin = (k: number) => (BigInt(st[o + HI + k]) << BigInt(W)) + BigInt(st[o + LO + k]);
-  const n = (bin(0) << BigInt(2 * W)) + (bin(1) << BigInt(W)) + bin(2);
-  return roundScaled(n, BASE + W * st[o + TOP] - 2 * W, fmt);
+  const top = st[o + TOP];
+  let n = 0n;
+  for (let k = 0; k < 3; k++) {
+    const high = BigInt(st[o + HI + k]) << BigInt(grain(top, k) + W + 1074);
+    n += high + units(st[o + LO + k]);
+  }
+  return roundScaled(n, -1074 + (top >= SCALED ? SHIFT : 0), fmt);
 }
 
 /**

@@ -9,23 +9,60 @@ import { addPairwiseComplex, pairwiseF32, pairwiseF64 } from './pairwise.js';
 const f = Math.fround;
 
 export function sumF64(acc: Float64Array, x: Float64Array): Body {
+  const row = (ai: number, as: number, xi: number, xs: number, n: number) => {
+    for (let k = 0; k < n; k++, ai += as, xi += xs) acc[ai] += x[xi];
+  };
   return {
     run(ai, xi, n, xs) {
       acc[ai] += pairwiseF64(x, xi, n, xs);
     },
-    row(ai, as, xi, xs, n) {
-      for (let k = 0; k < n; k++, ai += as, xi += xs) acc[ai] += x[xi];
+    row,
+    block(ai, as, xi, xs, n, os, m) {
+      let r = 0;
+      if (as === 1 && xs === 1) {
+        // Eight contiguous rows per pass, added to each slot in row order.
+        for (; r + 8 <= m; r += 8, xi += 8 * os) {
+          const [p1, p2, p3] = [xi + os, xi + 2 * os, xi + 3 * os];
+          const [p4, p5, p6, p7] = [xi + 4 * os, xi + 5 * os, xi + 6 * os, xi + 7 * os];
+          for (let k = 0; k < n; k++) {
+            acc[ai + k] =
+              acc[ai + k] +
+              x[xi + k] +
+              x[p1 + k] +
+              x[p2 + k] +
+              x[p3 + k] +
+              x[p4 + k] +
+              x[p5 + k] +
+              x[p6 + k] +
+              x[p7 + k];
+          }
+        }
+      }
+      for (; r < m; r++, xi += os) row(ai, as, xi, xs, n);
     },
   };
 }
 
 export function sumF32(acc: Float64Array, x: Float32Array): Body {
+  const row = (ai: number, as: number, xi: number, xs: number, n: number) => {
+    for (let k = 0; k < n; k++, ai += as, xi += xs) acc[ai] = f(acc[ai] + x[xi]);
+  };
   return {
     run(ai, xi, n, xs) {
       acc[ai] = f(acc[ai] + pairwiseF32(x, xi, n, xs));
     },
-    row(ai, as, xi, xs, n) {
-      for (let k = 0; k < n; k++, ai += as, xi += xs) acc[ai] = f(acc[ai] + x[xi]);
+    row,
+    block(ai, as, xi, xs, n, os, m) {
+      let r = 0;
+      if (as === 1 && xs === 1) {
+        for (; r + 4 <= m; r += 4, xi += 4 * os) {
+          const [p1, p2, p3] = [xi + os, xi + 2 * os, xi + 3 * os];
+          for (let k = 0; k < n; k++) {
+            acc[ai + k] = f(f(f(f(acc[ai + k] + x[xi + k]) + x[p1 + k]) + x[p2 + k]) + x[p3 + k]);
+          }
+        }
+      }
+      for (; r < m; r++, xi += os) row(ai, as, xi, xs, n);
     },
   };
 }

@@ -11,13 +11,65 @@
 const slots = new Float64Array(2 * 64);
 const f = Math.fround;
 
-function nodeF64(x: Float64Array, i: number, n: number, s: number, k: number): void {
+/** Eight-accumulator sum of n contiguous elements, 8 <= n <= 128. */
+function leafF64(x: Float64Array, i: number, n: number): number {
+  let r0 = x[i];
+  let r1 = x[i + 1];
+  let r2 = x[i + 2];
+  let r3 = x[i + 3];
+  let r4 = x[i + 4];
+  let r5 = x[i + 5];
+  let r6 = x[i + 6];
+  let r7 = x[i + 7];
+  let p = i + 8;
+  for (const end = i + n - (n & 7); p < end; p += 8) {
+    r0 += x[p];
+    r1 += x[p + 1];
+    r2 += x[p + 2];
+    r3 += x[p + 3];
+    r4 += x[p + 4];
+    r5 += x[p + 5];
+    r6 += x[p + 6];
+    r7 += x[p + 7];
+  }
+  let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+  for (const end = i + n; p < end; p++) res += x[p];
+  return res;
+}
+
+/** The contiguous tree; a node whose halves are both leaves sums them without recursing. */
+function nodeContiguous(x: Float64Array, i: number, n: number, k: number): void {
   if (n > 128) {
     let n2 = n >> 1;
     n2 -= n2 & 7;
-    nodeF64(x, i, n2, s, k + 1);
+    const m = n - n2;
+    if (m <= 128) {
+      slots[k] = leafF64(x, i, n2) + leafF64(x, i + n2, m);
+      return;
+    }
+    nodeContiguous(x, i, n2, k + 1);
     const left = slots[k + 1];
-    nodeF64(x, i + n2 * s, n - n2, s, k + 1);
+    nodeContiguous(x, i + n2, m, k + 1);
+    slots[k] = left + slots[k + 1];
+    return;
+  }
+  if (n >= 8) {
+    slots[k] = leafF64(x, i, n);
+    return;
+  }
+  let r = 0;
+  for (let q = 0; q < n; q++) r += x[i + q];
+  slots[k] = r;
+}
+
+/** The same tree over elements s apart. */
+function nodeStrided(x: Float64Array, i: number, n: number, s: number, k: number): void {
+  if (n > 128) {
+    let n2 = n >> 1;
+    n2 -= n2 & 7;
+    nodeStrided(x, i, n2, s, k + 1);
+    const left = slots[k + 1];
+    nodeStrided(x, i + n2 * s, n - n2, s, k + 1);
     slots[k] = left + slots[k + 1];
     return;
   }
@@ -37,28 +89,15 @@ function nodeF64(x: Float64Array, i: number, n: number, s: number, k: number): v
   let r7 = x[i + 7 * s];
   const full = n - (n & 7);
   let p = i + 8 * s;
-  if (s === 1) {
-    for (const end = i + full; p < end; p += 8) {
-      r0 += x[p];
-      r1 += x[p + 1];
-      r2 += x[p + 2];
-      r3 += x[p + 3];
-      r4 += x[p + 4];
-      r5 += x[p + 5];
-      r6 += x[p + 6];
-      r7 += x[p + 7];
-    }
-  } else {
-    for (let q = 8; q < full; q += 8, p += 8 * s) {
-      r0 += x[p];
-      r1 += x[p + s];
-      r2 += x[p + 2 * s];
-      r3 += x[p + 3 * s];
-      r4 += x[p + 4 * s];
-      r5 += x[p + 5 * s];
-      r6 += x[p + 6 * s];
-      r7 += x[p + 7 * s];
-    }
+  for (let q = 8; q < full; q += 8, p += 8 * s) {
+    r0 += x[p];
+    r1 += x[p + s];
+    r2 += x[p + 2 * s];
+    r3 += x[p + 3 * s];
+    r4 += x[p + 4 * s];
+    r5 += x[p + 5 * s];
+    r6 += x[p + 6 * s];
+    r7 += x[p + 7 * s];
   }
   let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
   for (let q = full; q < n; q++, p += s) res += x[p];
@@ -67,7 +106,8 @@ function nodeF64(x: Float64Array, i: number, n: number, s: number, k: number): v
 
 /** NumPy's float64 pairwise sum of x[i + k*s], k < n. */
 export function pairwiseF64(x: Float64Array, i: number, n: number, s: number): number {
-  nodeF64(x, i, n, s, 0);
+  if (s === 1) nodeContiguous(x, i, n, 0);
+  else nodeStrided(x, i, n, s, 0);
   return slots[0];
 }
 

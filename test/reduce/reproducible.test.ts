@@ -108,6 +108,32 @@ test('correctly rounded where the plain sum is not: overflow in between, subnorm
   const cancel = [1, 2 ** -60, -1, 2 ** -61];
   assert.equal(nb.sum(nb.array(cancel), { reproducible: true }).item(), 2 ** -60 + 2 ** -61);
   assert.equal(new nb.BinnedSum().value(), 0);
+  // States on both sides of the scaled top indices merge to the same bits.
+  const wide = [1e308, 3, -1e308, 2 ** -30, 1e300, -7e307];
+  const acc = (v: number[]) => new nb.BinnedSum().add(Float64Array.from(v));
+  const whole = acc(wide).value();
+  assert.equal(
+    bits(
+      acc(wide.slice(2))
+        .merge(acc(wide.slice(0, 2)))
+        .value(),
+    ),
+    bits(whole),
+  );
+  assert.equal(
+    bits(
+      acc([wide[1], wide[3]])
+        .merge(acc([wide[0], wide[2], wide[4], wide[5]]))
+        .value(),
+    ),
+    bits(whole),
+  );
+  assert.ok(
+    ulpsFromExact(
+      whole,
+      wide.reduce((t, x) => t + exact(x), 0n),
+    ) <= 0.5,
+  );
 });
 
 test('NaN and Inf: any order gives the same class', () => {
