@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   peers: () => import('./peers.js'),
   level1: () => import('./level1.js'),
   ufunc: () => import('./ufunc.js'),
+  reduce: () => import('./reduce.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
