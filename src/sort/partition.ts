@@ -1,8 +1,9 @@
 // partition and argpartition: after the call the element at each kth position
 // is the one a sort would put there, smaller or equal ones come before it and
-// greater or equal ones after (NaNs last). Numbers go through a three-way
-// quickselect with pseudo-random median-of-three pivots; int64/uint64 and
-// complex lanes are fully sorted, which satisfies the same contract.
+// greater or equal ones after (NaNs last). Numbers (int64/uint64 within
+// +-2^53 too) go through a three-way quickselect with pseudo-random
+// median-of-three pivots; other lanes are fully sorted, which satisfies the
+// same contract.
 import { fail } from '../core/errors.js';
 import type { ArrayInput } from '../ndarray/create.js';
 import { empty, type NDArray } from '../ndarray/ndarray.js';
@@ -13,9 +14,11 @@ import {
   forEachLane,
   native,
   readLane,
+  readNumbers,
   reprOf,
   writeIndices,
   writeLane,
+  writeNumbers,
 } from './values.js';
 
 /** NumPy's only partition kind. */
@@ -54,15 +57,16 @@ export function partition(
   const repr = reprOf(src.dtype);
   const sorter = new LaneSorter(n);
   const select = new Selector(n);
-  const buf = allocate(src.dtype, n);
+  const numbers = new Float64Array(n);
+  const wide = repr === 'num' ? null : allocate(src.dtype, n);
   forEachLane(src.shape, ax, [src, out], (off) => {
-    readLane(src, off[0], src.strides[ax], n, buf);
-    if (repr !== 'num') {
-      writeLane(out, off[1], out.strides[ax], n, buf, sorter.argsort(repr, buf, n));
-      return;
+    if (readNumbers(src, off[0], src.strides[ax], n, numbers)) {
+      select.values(numbers, n, ks);
+      writeNumbers(out, off[1], out.strides[ax], n, numbers);
+    } else {
+      readLane(src, off[0], src.strides[ax], n, wide!);
+      writeLane(out, off[1], out.strides[ax], n, wide!, sorter.argsort(repr, wide!, n));
     }
-    select.values(buf as Float64Array, n, ks);
-    writeLane(out, off[1], out.strides[ax], n, buf);
   });
   return x.dtype.isNative ? out : out.astype(x.dtype);
 }
@@ -83,11 +87,16 @@ export function argpartition(
   const repr = reprOf(src.dtype);
   const sorter = new LaneSorter(n);
   const select = new Selector(n);
-  const buf = allocate(src.dtype, n);
+  const numbers = new Float64Array(n);
+  const wide = repr === 'num' ? null : allocate(src.dtype, n);
   forEachLane(src.shape, ax, [src, out], (off) => {
-    readLane(src, off[0], src.strides[ax], n, buf);
-    const order =
-      repr === 'num' ? select.indices(buf as Float64Array, n, ks) : sorter.argsort(repr, buf, n);
+    let order: Int32Array;
+    if (readNumbers(src, off[0], src.strides[ax], n, numbers)) {
+      order = select.indices(numbers, n, ks);
+    } else {
+      readLane(src, off[0], src.strides[ax], n, wide!);
+      order = sorter.argsort(repr, wide!, n);
+    }
     writeIndices(out, off[1], out.strides[ax], n, order);
   });
   return out;

@@ -12,9 +12,11 @@ import {
   forEachLane,
   native,
   readLane,
+  readNumbers,
   reprOf,
   writeIndices,
   writeLane,
+  writeNumbers,
 } from './values.js';
 
 /** NumPy's sort kinds; all give the stable result here, which every kind allows. */
@@ -57,13 +59,16 @@ export function sort(a: ArrayInput, axis: number | null = -1, kind?: SortKind | 
   const n = src.shape[ax];
   const repr = reprOf(src.dtype);
   const sorter = new LaneSorter(n);
-  const buf = repr === 'num' ? sorter.scratch.keys : allocate(src.dtype, n);
+  const keys = sorter.scratch.keys;
+  const wide = repr === 'num' ? null : allocate(src.dtype, n);
   forEachLane(src.shape, ax, [src, out], (off) => {
-    readLane(src, off[0], src.strides[ax], n, buf);
-    if (repr === 'num') {
-      sorter.sortNumbers(buf as Float64Array, n);
-      writeLane(out, off[1], out.strides[ax], n, buf);
-    } else writeLane(out, off[1], out.strides[ax], n, buf, sorter.argsort(repr, buf, n));
+    if (readNumbers(src, off[0], src.strides[ax], n, keys)) {
+      sorter.sortNumbers(keys, n);
+      writeNumbers(out, off[1], out.strides[ax], n, keys);
+    } else {
+      readLane(src, off[0], src.strides[ax], n, wide!);
+      writeLane(out, off[1], out.strides[ax], n, wide!, sorter.argsort(repr, wide!, n));
+    }
   });
   return x.dtype.isNative ? out : out.astype(x.dtype);
 }
@@ -77,10 +82,17 @@ export function argsort(a: ArrayInput, axis: number | null = -1, kind?: SortKind
   const n = src.shape[ax];
   const repr = reprOf(src.dtype);
   const sorter = new LaneSorter(n);
-  const buf = allocate(src.dtype, n);
+  const numbers = new Float64Array(n);
+  const wide = repr === 'num' ? null : allocate(src.dtype, n);
   forEachLane(src.shape, ax, [src, out], (off) => {
-    readLane(src, off[0], src.strides[ax], n, buf);
-    writeIndices(out, off[1], out.strides[ax], n, sorter.argsort(repr, buf, n));
+    let order: Int32Array;
+    if (readNumbers(src, off[0], src.strides[ax], n, numbers)) {
+      order = sorter.argsortNumbers(numbers, n);
+    } else {
+      readLane(src, off[0], src.strides[ax], n, wide!);
+      order = sorter.argsort(repr, wide!, n);
+    }
+    writeIndices(out, off[1], out.strides[ax], n, order);
   });
   return out;
 }

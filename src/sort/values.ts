@@ -94,6 +94,57 @@ export function readLane(a: NDArray, offset: number, stride: number, n: number, 
   for (let i = 0; i < n; i++, p += s) out[i] = from[p];
 }
 
+/** int64 / uint64 words whose high half stays below 2^21 in magnitude hold values within +-2^53. */
+const SAFE_HIGH = 0x200000;
+
+/**
+ * Reads a lane as exact float64 numbers: every real dtype, int64 and uint64
+ * while all their values lie within +-2^53 (the common case, sorted far
+ * faster than as BigInt). False, with `dst` clobbered, when that fails.
+ */
+export function readNumbers(
+  a: NDArray,
+  offset: number,
+  stride: number,
+  n: number,
+  dst: Float64Array,
+): boolean {
+  const repr = reprOf(a.dtype);
+  if (repr === 'cplx') return false;
+  if (repr === 'num') {
+    readLane(a, offset, stride, n, dst);
+    return true;
+  }
+  const w = rawWindow(a.buffer, 4) as Uint32Array;
+  const signed = a.dtype.kind === 'i';
+  for (let i = 0, p = offset / 4; i < n; i++, p += stride / 4) {
+    const hi = signed ? w[p + 1] | 0 : w[p + 1];
+    if (hi >= SAFE_HIGH || hi < -SAFE_HIGH) return false;
+    dst[i] = hi * 2 ** 32 + w[p];
+  }
+  return true;
+}
+
+/** Writes exact float64 numbers (as readNumbers gives them) into a lane of a real dtype. */
+export function writeNumbers(
+  out: NDArray,
+  offset: number,
+  stride: number,
+  n: number,
+  src: Float64Array,
+): void {
+  if (reprOf(out.dtype) === 'num') {
+    writeLane(out, offset, stride, n, src);
+    return;
+  }
+  const w = rawWindow(out.buffer, 4) as Uint32Array;
+  for (let i = 0, p = offset / 4; i < n; i++, p += stride / 4) {
+    const hi = Math.floor(src[i] / 2 ** 32);
+    w[p] = src[i] - hi * 2 ** 32;
+    w[p + 1] = hi;
+  }
+}
+
 /**
  * Writes `n` compute values (`src[take[i]]` when `take` is given) into the native
  * array `out` from byte `offset`, `stride` bytes apart, converting to its dtype.
