@@ -19,13 +19,15 @@ import {
   planIndex,
   resultShape,
 } from './spec.js';
-import { countTrue, maskedCopy, readIntegers, type Visit, walkMask } from './walk.js';
+import { countTrue, listedCopy, maskedCopy, readIntegers, type Visit, walkMask } from './walk.js';
 
 interface Addresses {
   /** The broadcast shape of the advanced indices. */
   readonly shape: readonly number[];
   /** A lone mask and the strides of the axes of V it covers, for the fused copy. */
   readonly mask?: { readonly array: NDArray; readonly strides: readonly number[] };
+  /** Every address, as a byte offset from V's, when one index array alone gives them. */
+  readonly offsets?: Float64Array;
   /** Calls `visit` for every element of `shape` in C order. */
   walk(visit: Visit): void;
 }
@@ -102,7 +104,8 @@ function partAddresses(plan: IndexPlan): Addresses {
       }
     }
   };
-  return { shape, walk };
+  const offsets = parts.length === 1 && parts[0].shape.length === nd ? parts[0].bytes : undefined;
+  return { shape, walk, offsets };
 }
 
 function addresses(plan: IndexPlan): Addresses {
@@ -154,11 +157,19 @@ function transfer(
   const sub = p.outAxes.map((k) => p.shape[k]);
   const bStrides = p.bAxes.map((k) => other.strides[k]);
   const step = linearStep(p.addr.shape, bStrides);
-  if (p.addr.mask !== undefined && sizeOf(sub) === 1 && step !== null) {
-    const masked = { buffer: v.buffer, offset: vl.offset, strides: p.addr.mask.strides };
+  if (sizeOf(sub) === 1 && step !== null) {
+    // One element per address and a linear other side: the fused loops.
     const run = { buffer: other.buffer, offset: other.offset, step };
-    maskedCopy(p.addr.mask.array, masked, run, itemsize, unit, intoV);
-    return;
+    const { mask, offsets } = p.addr;
+    if (mask !== undefined) {
+      const masked = { buffer: v.buffer, offset: vl.offset, strides: mask.strides };
+      maskedCopy(mask.array, masked, run, itemsize, unit, intoV);
+      return;
+    }
+    if (offsets !== undefined) {
+      listedCopy(offsets, { buffer: v.buffer, base: vl.offset }, run, itemsize, unit, intoV);
+      return;
+    }
   }
   const [dst, src] = intoV ? [v.buffer, other.buffer] : [other.buffer, v.buffer];
   const vSub = p.vAxes.map((k) => vl.strides[k]);
