@@ -87,7 +87,7 @@ export function modeFunction(mode: IndexMode): Normalize {
 }
 
 /** Maps indices into [0, n) by `mode`, naming the axis in errors; in place. */
-export function normalizeIndices(
+function normalizeIndices(
   values: Float64Array,
   n: number,
   mode: IndexMode,
