@@ -12,7 +12,7 @@ import { elementReader } from '../ndarray/elements.js';
 import { empty, type NDArray } from '../ndarray/ndarray.js';
 import { LaneSorter, LESS } from './order.js';
 import { gather } from './unique.js';
-import { asArray, type Flat, flat, writeLane } from './values.js';
+import { asArray, type Flat, flat, LaneIO } from './values.js';
 
 /** NumPy processes histogram data in blocks of this many elements. */
 const BLOCK = 65536;
@@ -103,7 +103,7 @@ function resultOf(d: DType, channels: readonly Float64Array[]): NDArray {
       channels.length === 1
         ? channels[0]
         : Float64Array.from({ length: 2 * n }, (_, k) => channels[k % 2][k >> 1]);
-    writeLane(out, 0, d.itemsize, n, data);
+    new LaneIO(out, d.itemsize, n).write(0, data);
   }
   return d.isNative ? out : out.astype(d);
 }

@@ -48,7 +48,7 @@ export class LaneSorter {
       for (let z = 0; z < zeros; z++) keys[p + z] = signs[z] === 1 ? -0 : 0;
     }
     if (keys !== vals) vals.set(keys.subarray(0, m));
-    vals.set(nans.subarray(0, k), m);
+    if (k > 0) vals.set(nans.subarray(0, k), m);
   }
 
   /** The stable sorting permutation of the numbers vals[0, n) (in scratch.index). */
@@ -68,7 +68,7 @@ export class LaneSorter {
       }
     }
     s.sortPairs(m);
-    index.set(nanAt.subarray(0, k), m);
+    if (k > 0) index.set(nanAt.subarray(0, k), m);
     return index;
   }
 

@@ -9,17 +9,7 @@ import type { ArrayInput } from '../ndarray/create.js';
 import { empty, type NDArray } from '../ndarray/ndarray.js';
 import { LaneSorter } from './order.js';
 import { alongAxis } from './sort.js';
-import {
-  allocate,
-  forEachLane,
-  native,
-  readLane,
-  readNumbers,
-  reprOf,
-  writeIndices,
-  writeLane,
-  writeNumbers,
-} from './values.js';
+import { allocate, forEachLane, LaneIO, native, reprOf } from './values.js';
 
 /** NumPy's only partition kind. */
 export type PartitionKind = 'introselect';
@@ -59,13 +49,17 @@ export function partition(
   const select = new Selector(n);
   const numbers = new Float64Array(n);
   const wide = repr === 'num' ? null : allocate(src.dtype, n);
+  const [input, output] = [
+    new LaneIO(src, src.strides[ax], n),
+    new LaneIO(out, out.strides[ax], n),
+  ];
   forEachLane(src.shape, ax, [src, out], (off) => {
-    if (readNumbers(src, off[0], src.strides[ax], n, numbers)) {
+    if (input.readNumbers(off[0], numbers)) {
       select.values(numbers, n, ks);
-      writeNumbers(out, off[1], out.strides[ax], n, numbers);
+      output.writeNumbers(off[1], numbers);
     } else {
-      readLane(src, off[0], src.strides[ax], n, wide!);
-      writeLane(out, off[1], out.strides[ax], n, wide!, sorter.argsort(repr, wide!, n));
+      input.read(off[0], wide!);
+      output.write(off[1], wide!, sorter.argsort(repr, wide!, n));
     }
   });
   return x.dtype.isNative ? out : out.astype(x.dtype);
@@ -89,15 +83,18 @@ export function argpartition(
   const select = new Selector(n);
   const numbers = new Float64Array(n);
   const wide = repr === 'num' ? null : allocate(src.dtype, n);
+  const [input, output] = [
+    new LaneIO(src, src.strides[ax], n),
+    new LaneIO(out, out.strides[ax], n),
+  ];
   forEachLane(src.shape, ax, [src, out], (off) => {
     let order: Int32Array;
-    if (readNumbers(src, off[0], src.strides[ax], n, numbers)) {
-      order = select.indices(numbers, n, ks);
-    } else {
-      readLane(src, off[0], src.strides[ax], n, wide!);
+    if (input.readNumbers(off[0], numbers)) order = select.indices(numbers, n, ks);
+    else {
+      input.read(off[0], wide!);
       order = sorter.argsort(repr, wide!, n);
     }
-    writeIndices(out, off[1], out.strides[ax], n, order);
+    output.writeIndices(off[1], order);
   });
   return out;
 }

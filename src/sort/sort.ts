@@ -6,18 +6,7 @@ import { formatShape, normalizeAxis } from '../core/shape.js';
 import type { ArrayInput } from '../ndarray/create.js';
 import { empty, NDArray } from '../ndarray/ndarray.js';
 import { columnsOf, LaneSorter } from './order.js';
-import {
-  allocate,
-  asArray,
-  forEachLane,
-  native,
-  readLane,
-  readNumbers,
-  reprOf,
-  writeIndices,
-  writeLane,
-  writeNumbers,
-} from './values.js';
+import { allocate, asArray, forEachLane, LaneIO, native, reprOf } from './values.js';
 
 /** NumPy's sort kinds; all give the stable result here, which every kind allows. */
 export type SortKind = 'quicksort' | 'mergesort' | 'heapsort' | 'stable';
@@ -61,13 +50,17 @@ export function sort(a: ArrayInput, axis: number | null = -1, kind?: SortKind | 
   const sorter = new LaneSorter(n);
   const keys = sorter.scratch.keys;
   const wide = repr === 'num' ? null : allocate(src.dtype, n);
+  const [input, output] = [
+    new LaneIO(src, src.strides[ax], n),
+    new LaneIO(out, out.strides[ax], n),
+  ];
   forEachLane(src.shape, ax, [src, out], (off) => {
-    if (readNumbers(src, off[0], src.strides[ax], n, keys)) {
+    if (input.readNumbers(off[0], keys)) {
       sorter.sortNumbers(keys, n);
-      writeNumbers(out, off[1], out.strides[ax], n, keys);
+      output.writeNumbers(off[1], keys);
     } else {
-      readLane(src, off[0], src.strides[ax], n, wide!);
-      writeLane(out, off[1], out.strides[ax], n, wide!, sorter.argsort(repr, wide!, n));
+      input.read(off[0], wide!);
+      output.write(off[1], wide!, sorter.argsort(repr, wide!, n));
     }
   });
   return x.dtype.isNative ? out : out.astype(x.dtype);
@@ -84,15 +77,18 @@ export function argsort(a: ArrayInput, axis: number | null = -1, kind?: SortKind
   const sorter = new LaneSorter(n);
   const numbers = new Float64Array(n);
   const wide = repr === 'num' ? null : allocate(src.dtype, n);
+  const [input, output] = [
+    new LaneIO(src, src.strides[ax], n),
+    new LaneIO(out, out.strides[ax], n),
+  ];
   forEachLane(src.shape, ax, [src, out], (off) => {
     let order: Int32Array;
-    if (readNumbers(src, off[0], src.strides[ax], n, numbers)) {
-      order = sorter.argsortNumbers(numbers, n);
-    } else {
-      readLane(src, off[0], src.strides[ax], n, wide!);
+    if (input.readNumbers(off[0], numbers)) order = sorter.argsortNumbers(numbers, n);
+    else {
+      input.read(off[0], wide!);
       order = sorter.argsort(repr, wide!, n);
     }
-    writeIndices(out, off[1], out.strides[ax], n, order);
+    output.writeIndices(off[1], order);
   });
   return out;
 }
@@ -122,14 +118,16 @@ export function lexsort(keys: ArrayInput, axis = -1): NDArray {
   const n = shape[ax];
   const sorter = new LaneSorter(n);
   const bufs = srcs.map((k) => allocate(k.dtype, n));
+  const inputs = srcs.map((k) => new LaneIO(k, k.strides[ax], n));
+  const output = new LaneIO(out, out.strides[ax], n);
   forEachLane(shape, ax, [out, ...srcs], (off) => {
     const index = sorter.scratch.index;
     for (let i = 0; i < n; i++) index[i] = i;
     srcs.forEach((k, j) => {
-      readLane(k, off[j + 1], k.strides[ax], n, bufs[j]);
+      inputs[j].read(off[j + 1], bufs[j]);
       sorter.refine(columnsOf(reprOf(k.dtype), bufs[j], n), n);
     });
-    writeIndices(out, off[0], out.strides[ax], n, index);
+    output.writeIndices(off[0], index);
   });
   return out;
 }

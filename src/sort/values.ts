@@ -57,131 +57,8 @@ export function flat(a: NDArray, dtype: DType = a.dtype): Flat {
   const src = native(a.dtype.name === d.name ? a : a.astype(d)).ravel();
   const n = src.size;
   const data = allocate(d, n);
-  if (n > 0) readLane(src, src.byteOffset, src.strides[0], n, data);
+  if (n > 0) new LaneIO(src, src.strides[0], n).read(src.byteOffset, data);
   return { dtype: d, repr: reprOf(d), data, n };
-}
-
-/**
- * Reads `n` elements of the native array `a` starting at byte `offset`, `stride`
- * bytes apart, into `dst` (contiguous runs go through TypedArray.set).
- */
-export function readLane(a: NDArray, offset: number, stride: number, n: number, dst: Data): void {
-  const d = a.dtype;
-  const w = typedWindow(a.buffer, d);
-  const unit = unitOf(d);
-  let p = offset / unit;
-  const s = stride / unit;
-  if (d.name === 'float16') {
-    const f = dst as Float64Array;
-    const h = w as Uint16Array;
-    for (let i = 0; i < n; i++, p += s) f[i] = fromFloat16Bits(h[p]);
-    return;
-  }
-  const per = d.kind === 'c' ? 2 : 1;
-  if (s === per) {
-    (dst as Float64Array).set(w.subarray(p, p + per * n) as Float64Array);
-    return;
-  }
-  const out = dst as Float64Array;
-  const from = w as Float64Array;
-  if (per === 2) {
-    for (let i = 0; i < n; i++, p += s) {
-      out[2 * i] = from[p];
-      out[2 * i + 1] = from[p + 1];
-    }
-    return;
-  }
-  for (let i = 0; i < n; i++, p += s) out[i] = from[p];
-}
-
-/** int64 / uint64 words whose high half stays below 2^21 in magnitude hold values within +-2^53. */
-const SAFE_HIGH = 0x200000;
-
-/**
- * Reads a lane as exact float64 numbers: every real dtype, int64 and uint64
- * while all their values lie within +-2^53 (the common case, sorted far
- * faster than as BigInt). False, with `dst` clobbered, when that fails.
- */
-export function readNumbers(
-  a: NDArray,
-  offset: number,
-  stride: number,
-  n: number,
-  dst: Float64Array,
-): boolean {
-  const repr = reprOf(a.dtype);
-  if (repr === 'cplx') return false;
-  if (repr === 'num') {
-    readLane(a, offset, stride, n, dst);
-    return true;
-  }
-  const w = rawWindow(a.buffer, 4) as Uint32Array;
-  const signed = a.dtype.kind === 'i';
-  for (let i = 0, p = offset / 4; i < n; i++, p += stride / 4) {
-    const hi = signed ? w[p + 1] | 0 : w[p + 1];
-    if (hi >= SAFE_HIGH || hi < -SAFE_HIGH) return false;
-    dst[i] = hi * 2 ** 32 + w[p];
-  }
-  return true;
-}
-
-/** Writes exact float64 numbers (as readNumbers gives them) into a lane of a real dtype. */
-export function writeNumbers(
-  out: NDArray,
-  offset: number,
-  stride: number,
-  n: number,
-  src: Float64Array,
-): void {
-  if (reprOf(out.dtype) === 'num') {
-    writeLane(out, offset, stride, n, src);
-    return;
-  }
-  const w = rawWindow(out.buffer, 4) as Uint32Array;
-  for (let i = 0, p = offset / 4; i < n; i++, p += stride / 4) {
-    const hi = Math.floor(src[i] / 2 ** 32);
-    w[p] = src[i] - hi * 2 ** 32;
-    w[p + 1] = hi;
-  }
-}
-
-/**
- * Writes `n` compute values (`src[take[i]]` when `take` is given) into the native
- * array `out` from byte `offset`, `stride` bytes apart, converting to its dtype.
- */
-export function writeLane(
-  out: NDArray,
-  offset: number,
-  stride: number,
-  n: number,
-  src: Data,
-  take: Int32Array | null = null,
-): void {
-  const d = out.dtype;
-  const w = typedWindow(out.buffer, d);
-  const unit = unitOf(d);
-  let p = offset / unit;
-  const s = stride / unit;
-  const per = d.kind === 'c' ? 2 : 1;
-  if (d.name === 'float16') {
-    const f = src as Float64Array;
-    const h = w as Uint16Array;
-    for (let i = 0; i < n; i++, p += s) h[p] = toFloat16Bits(f[take === null ? i : take[i]]);
-    return;
-  }
-  if (take === null && s === per) {
-    (w as Float64Array).set((src as Float64Array).subarray(0, per * n), p);
-    return;
-  }
-  const to = w as Float64Array;
-  const from = src as Float64Array;
-  for (let i = 0; i < n; i++, p += s) {
-    const j = take === null ? i : take[i];
-    if (per === 2) {
-      to[p] = from[2 * j];
-      to[p + 1] = from[2 * j + 1];
-    } else to[p] = from[j];
-  }
 }
 
 /** A new 1-D (or `shape`d) array of `f`'s dtype holding f[take[i]] (all of f without `take`). */
@@ -192,28 +69,130 @@ export function fromFlat(
 ): NDArray {
   const out = empty(shape, f.dtype);
   const count = out.size;
-  if (count > 0) writeLane(out, 0, f.dtype.itemsize, count, f.data, take);
+  if (count > 0) new LaneIO(out, f.dtype.itemsize, count).write(0, f.data, take);
   return out;
+}
+
+/** int64 / uint64 words whose high half stays below 2^21 in magnitude hold values within +-2^53. */
+const SAFE_HIGH = 0x200000;
+
+/** Lanes shorter than this are copied element by element rather than through TypedArray.set. */
+const BULK = 64;
+
+/**
+ * Moves lanes of `n` elements, `stride` bytes apart, between the native
+ * array `a` and compute buffers, converting between its dtype and compute
+ * values. Made once per call: the per-lane work is the copy alone.
+ */
+export class LaneIO {
+  readonly #w: Float64Array;
+  readonly #words: Uint32Array;
+  readonly #unit: number;
+  readonly #step: number;
+  readonly #per: number;
+  readonly #n: number;
+  readonly #half: boolean;
+  readonly #repr: Repr;
+  readonly #signed: boolean;
+  readonly #bulk: boolean;
+
+  constructor(a: NDArray, stride: number, n: number) {
+    const d = a.dtype;
+    // Typed as Float64Array for the copies; the window's own type converts.
+    this.#w = typedWindow(a.buffer, d) as Float64Array;
+    this.#words = rawWindow(a.buffer, 4) as Uint32Array;
+    this.#unit = unitOf(d);
+    this.#step = stride / this.#unit;
+    this.#per = d.kind === 'c' ? 2 : 1;
+    this.#n = n;
+    this.#half = d.name === 'float16';
+    this.#repr = reprOf(d);
+    this.#signed = d.kind === 'i';
+    this.#bulk = n >= BULK && this.#step === this.#per;
+  }
+
+  /** Reads the lane starting at byte `offset` into `dst`. */
+  read(offset: number, dst: Data): void {
+    const [w, s, n, per] = [this.#w, this.#step, this.#n, this.#per];
+    let p = offset / this.#unit;
+    const out = dst as Float64Array;
+    if (this.#half) {
+      for (let i = 0; i < n; i++, p += s) out[i] = fromFloat16Bits(w[p]);
+    } else if (this.#bulk) out.set(w.subarray(p, p + per * n));
+    else if (per === 2) {
+      for (let i = 0; i < n; i++, p += s) {
+        out[2 * i] = w[p];
+        out[2 * i + 1] = w[p + 1];
+      }
+    } else for (let i = 0; i < n; i++, p += s) out[i] = w[p];
+  }
+
+  /**
+   * Reads the lane as exact float64 numbers: every real dtype, int64 and
+   * uint64 while all values lie within +-2^53 (the common case, sorted far
+   * faster than as BigInt). False, with `dst` clobbered, when that fails.
+   */
+  readNumbers(offset: number, dst: Float64Array): boolean {
+    if (this.#repr === 'cplx') return false;
+    if (this.#repr === 'num') {
+      this.read(offset, dst);
+      return true;
+    }
+    const w = this.#words;
+    const s = 2 * this.#step;
+    for (let i = 0, p = offset / 4; i < this.#n; i++, p += s) {
+      const hi = this.#signed ? w[p + 1] | 0 : w[p + 1];
+      if (hi >= SAFE_HIGH || hi < -SAFE_HIGH) return false;
+      dst[i] = hi * 2 ** 32 + w[p];
+    }
+    return true;
+  }
+
+  /** Writes compute values (`src[take[i]]` with `take`) into the lane at byte `offset`. */
+  write(offset: number, src: Data, take: Int32Array | null = null): void {
+    const [w, s, n, per] = [this.#w, this.#step, this.#n, this.#per];
+    let p = offset / this.#unit;
+    const from = src as Float64Array;
+    if (this.#half) {
+      for (let i = 0; i < n; i++, p += s) w[p] = toFloat16Bits(from[take === null ? i : take[i]]);
+    } else if (take === null && this.#bulk) w.set(from.subarray(0, per * n), p);
+    else if (per === 2) {
+      for (let i = 0; i < n; i++, p += s) {
+        const j = take === null ? i : take[i];
+        w[p] = from[2 * j];
+        w[p + 1] = from[2 * j + 1];
+      }
+    } else for (let i = 0; i < n; i++, p += s) w[p] = from[take === null ? i : take[i]];
+  }
+
+  /** Writes exact float64 numbers (as readNumbers gives them) into the lane. */
+  writeNumbers(offset: number, src: Float64Array): void {
+    if (this.#repr === 'num') {
+      this.write(offset, src);
+      return;
+    }
+    const w = this.#words;
+    const s = 2 * this.#step;
+    for (let i = 0, p = offset / 4; i < this.#n; i++, p += s) {
+      const hi = Math.floor(src[i] / 2 ** 32);
+      w[p] = src[i] - hi * 2 ** 32;
+      w[p + 1] = hi;
+    }
+  }
+
+  /** Writes non-negative indices into an int64 lane's low words (the high words stay 0). */
+  writeIndices(offset: number, values: ArrayLike<number>): void {
+    const w = this.#words;
+    const s = 2 * this.#step;
+    for (let i = 0, p = offset / 4; i < this.#n; i++, p += s) w[p] = values[i];
+  }
 }
 
 /** An int64 array of `shape` holding the non-negative `values` (C order). */
 export function indexArray(values: ArrayLike<number>, shape: readonly number[]): NDArray {
   const out = empty(shape, dtypes.int64);
-  writeIndices(out, 0, 8, out.size, values);
+  if (out.size > 0) new LaneIO(out, 8, out.size).writeIndices(0, values);
   return out;
-}
-
-/** Writes non-negative indices into an int64 array's low words (the high words stay 0). */
-export function writeIndices(
-  out: NDArray,
-  offset: number,
-  stride: number,
-  n: number,
-  values: ArrayLike<number>,
-): void {
-  const w = rawWindow(out.buffer, 4) as Uint32Array;
-  const s = stride / 4;
-  for (let i = 0, p = offset / 4; i < n; i++, p += s) w[p] = values[i];
 }
 
 /**
