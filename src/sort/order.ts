@@ -25,50 +25,46 @@ export class LaneSorter {
   sortNumbers(vals: Float64Array, n: number): void {
     const s = this.scratch;
     const keys = s.keys;
-    this.#nans ??= new Float64Array(this.#capacity);
-    this.#signs ??= new Uint8Array(this.#capacity);
-    const [nans, signs] = [this.#nans, this.#signs];
     let m = 0;
     let k = 0;
     let zeros = 0;
     let negative = false;
+    // The NaN and sign buffers are made on the first NaN and the first zero.
     for (let i = 0; i < n; i++) {
       const v = vals[i];
-      if (Number.isNaN(v)) nans[k++] = v;
+      if (Number.isNaN(v)) (this.#nans ??= new Float64Array(this.#capacity))[k++] = v;
       else if (v === 0) {
         const neg = 1 / v < 0;
         negative ||= neg;
-        signs[zeros++] = neg ? 1 : 0;
+        (this.#signs ??= new Uint8Array(this.#capacity))[zeros++] = neg ? 1 : 0;
         keys[m++] = 0;
       } else keys[m++] = v;
     }
     s.sortKeys(m);
     if (negative) {
-      const p = firstNotBelow(keys, m, 0);
+      const [p, signs] = [firstNotBelow(keys, m, 0), this.#signs!];
       for (let z = 0; z < zeros; z++) keys[p + z] = signs[z] === 1 ? -0 : 0;
     }
     if (keys !== vals) vals.set(keys.subarray(0, m));
-    if (k > 0) vals.set(nans.subarray(0, k), m);
+    if (k > 0) vals.set(this.#nans!.subarray(0, k), m);
   }
 
   /** The stable sorting permutation of the numbers vals[0, n) (in scratch.index). */
   argsortNumbers(vals: Float64Array, n: number): Int32Array {
     const s = this.scratch;
     const { keys, index } = s;
-    this.#nanAt ??= new Int32Array(this.#capacity);
-    const nanAt = this.#nanAt;
     let m = 0;
     let k = 0;
     for (let i = 0; i < n; i++) {
       const v = vals[i];
-      if (Number.isNaN(v)) nanAt[k++] = i;
+      if (Number.isNaN(v)) (this.#nanAt ??= new Int32Array(this.#capacity))[k++] = i;
       else {
         keys[m] = v === 0 ? 0 : v;
         index[m++] = i;
       }
     }
     s.sortPairs(m);
-    if (k > 0) index.set(nanAt.subarray(0, k), m);
+    if (k > 0) index.set(this.#nanAt!.subarray(0, k), m);
     return index;
   }
 
