@@ -16,6 +16,17 @@ export function sumF64(acc: Float64Array, x: Float64Array): Body {
     run(ai, xi, n, xs) {
       acc[ai] += pairwiseF64(x, xi, n, xs);
     },
+    runs(ai, aos, xi, xs, n, os, m) {
+      for (let r = 0; r < m; r++, ai += aos, xi += os) {
+        if (n >= 8) {
+          acc[ai] += pairwiseF64(x, xi, n, xs);
+          continue;
+        }
+        let t = 0;
+        for (let k = 0; k < n; k++) t += x[xi + k * xs];
+        acc[ai] += t;
+      }
+    },
     row,
     block(ai, as, xi, xs, n, os, m) {
       let r = 0;

@@ -29,6 +29,30 @@ export interface Body {
   row(ai: number, as: number, xi: number, xs: number, n: number): void;
   /** `row` for m rows in order, row r starting at xi + r*os (an optional faster form). */
   block?(ai: number, as: number, xi: number, xs: number, n: number, os: number, m: number): void;
+  /** `run` for m runs, run r starting at xi + r*os into slot ai + r*aos (an optional faster form). */
+  runs?(ai: number, aos: number, xi: number, xs: number, n: number, os: number, m: number): void;
+}
+
+/**
+ * The two innermost axes of an iteration: m lines of n elements, line r at
+ * x index xi + r*os and accumulator slot ai + r*aos, handed to the body's
+ * fastest fitting form.
+ */
+function plane(
+  body: Body,
+  ai: number,
+  as: number,
+  xi: number,
+  xs: number,
+  n: number,
+  aos: number,
+  os: number,
+  m: number,
+) {
+  if (as === 0 && aos !== 0 && body.runs !== undefined) body.runs(ai, aos, xi, xs, n, os, m);
+  else if (as === 0) for (let r = 0; r < m; r++) body.run(ai + r * aos, xi + r * os, n, xs);
+  else if (aos === 0 && body.block !== undefined) body.block(ai, as, xi, xs, n, os, m);
+  else for (let r = 0; r < m; r++) body.row(ai + r * aos, as, xi + r * os, xs, n);
 }
 
 /** An accumulator layout following the input's memory order, as NumPy allocates results. */
@@ -61,28 +85,31 @@ export function accView(layout: AccLayout, buffer: ArrayBufferLike, dtype: DType
   });
 }
 
-/**
- * Runs a plan whose innermost axis is kept and next axis reduced as blocks
- * of rows (several rows per pass over the accumulator row); false otherwise.
- */
-function blocked(plan: IterPlan, unit: number, block: NonNullable<Body['block']>): boolean {
+/** Iterates the plan's outer axes, handing the two innermost to `plane`. */
+function planes(plan: IterPlan, unit: number, body: Body): void {
+  if (plan.size === 0) return;
   const nd = plan.shape.length;
-  const [xs, as] = [plan.strides[0], plan.strides[1]];
-  if (nd < 2 || as[nd - 1] === 0 || as[nd - 2] !== 0) return false;
+  const [x, acc] = plan.strides;
+  const n = nd > 0 ? plan.shape[nd - 1] : 1;
+  const xs = nd > 0 ? x[nd - 1] / unit : 0;
+  const as = nd > 0 ? acc[nd - 1] : 0;
+  if (nd < 2) {
+    plane(body, plan.offsets[1], as, plan.offsets[0] / unit, xs, n, 0, 0, 1);
+    return;
+  }
   const outer: IterPlan = {
     shape: plan.shape.slice(0, -2),
     strides: plan.strides.map((st) => st.slice(0, -2)),
     offsets: plan.offsets,
     size: plan.size,
   };
-  const [n, m] = [plan.shape[nd - 1], plan.shape[nd - 2]];
+  const [m, aos, os] = [plan.shape[nd - 2], acc[nd - 2], x[nd - 2] / unit];
   forEachRun(outer, (off, count, st) => {
     for (let k = 0; k < count; k++) {
-      const xo = (off[0] + k * st[0]) / unit;
-      block(off[1] + k * st[1], as[nd - 1], xo, xs[nd - 1] / unit, n, xs[nd - 2] / unit, m);
+      const xi = (off[0] + k * st[0]) / unit;
+      plane(body, off[1] + k * st[1], as, xi, xs, n, aos, os, m);
     }
   });
-  return true;
 }
 
 /**
@@ -104,15 +131,14 @@ export function drive(
   ];
   if (where !== null) ops.push({ strides: where.strides, offset: where.byteOffset });
   const plan = planIteration(x.shape, ops);
-  if (where === null && body.block !== undefined && blocked(plan, unit, body.block)) return;
+  if (where === null) {
+    planes(plan, unit, body);
+    return;
+  }
   const call = (xo: number, ai: number, n: number, xs: number, as: number) => {
     if (as === 0) body.run(ai, xo / unit, n, xs / unit);
     else body.row(ai, as, xo / unit, xs / unit, n);
   };
-  if (where === null) {
-    forEachRun(plan, (off, n, st) => call(off[0], off[1], n, st[0], st[1]));
-    return;
-  }
   const mask = rawWindow(where.buffer, 1);
   forEachRun(plan, (off, n, st) => {
     let k = 0;

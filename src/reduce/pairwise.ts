@@ -6,7 +6,11 @@
 // of 4, as NumPy's complex loop. float32 variants round every addition
 // (Math.fround of a double sum of two floats is the float32 sum).
 // Partial sums travel through `slots` (one per recursion level) instead of
-// return values, which V8 would box.
+// return values, which V8 would box. Contiguous float64 subtrees of 4096 to
+// 2^20 elements follow a cached plan instead of recursing: NumPy's tree is
+// perfect down to the depth where nodes hold at most 32 blocks of 8, each
+// such node being one leaf or a pair of leaves, so a flat loop over the
+// nodes with binary-counter merges adds in exactly the same order.
 
 const slots = new Float64Array(2 * 64);
 const f = Math.fround;
@@ -37,8 +41,74 @@ function leafF64(x: Float64Array, i: number, n: number): number {
   return res;
 }
 
+const FLAT_MIN = 4096;
+const FLAT_MAX = 1 << 20;
+/** Plans by subtree size; a tree's subtrees of one depth have at most three sizes. */
+const plans = new Map<number, Int32Array>();
+const partial = new Float64Array(64);
+
+/**
+ * The nodes at depth L of NumPy's tree over n contiguous elements, L the
+ * first depth where no node holds more than 32 blocks: per node the element
+ * counts of its one or two leaves (0 for none), the last node (it carries
+ * n mod 8 and may go deeper) left to the recursion.
+ */
+function planFor(n: number): Int32Array {
+  const cached = plans.get(n);
+  if (cached !== undefined) return cached;
+  const q = n >> 3;
+  let count = 1;
+  while (Math.ceil(q / count) > 32) count *= 2;
+  let edges = new Int32Array(count + 1);
+  let next = new Int32Array(count + 1);
+  edges[1] = q;
+  for (let w = 1; w < count; w *= 2) {
+    for (let j = 0; j < w; j++) {
+      next[2 * j] = edges[j];
+      next[2 * j + 1] = edges[j] + ((edges[j + 1] - edges[j]) >> 1);
+    }
+    next[2 * w] = q;
+    [edges, next] = [next, edges];
+  }
+  const plan = new Int32Array(2 * (count - 1));
+  for (let j = 0; j < count - 1; j++) {
+    const b = edges[j + 1] - edges[j];
+    const h = b <= 16 ? b : b >> 1;
+    plan[2 * j] = 8 * h;
+    plan[2 * j + 1] = 8 * (b - h);
+  }
+  if (plans.size >= 8) plans.delete(plans.keys().next().value!);
+  plans.set(n, plan);
+  return plan;
+}
+
+/** The tree over n contiguous elements along its plan; the sum lands in slots[k]. */
+function flatF64(x: Float64Array, i: number, n: number, k: number): void {
+  const plan = planFor(n);
+  const nodes = plan.length / 2;
+  let sp = 0;
+  let p = i;
+  for (let j = 0; j < nodes; j++) {
+    const a = plan[2 * j];
+    const b = plan[2 * j + 1];
+    let v = leafF64(x, p, a);
+    if (b !== 0) v += leafF64(x, p + a, b);
+    p += a + b;
+    for (let t = j; t & 1; t >>= 1) v = partial[--sp] + v;
+    partial[sp++] = v;
+  }
+  nodeContiguous(x, p, i + n - p, k + 1);
+  let v = slots[k + 1];
+  for (let t = nodes; t & 1; t >>= 1) v = partial[--sp] + v;
+  slots[k] = v;
+}
+
 /** The contiguous tree; a node whose halves are both leaves sums them without recursing. */
 function nodeContiguous(x: Float64Array, i: number, n: number, k: number): void {
+  if (n >= FLAT_MIN && n <= FLAT_MAX) {
+    flatF64(x, i, n, k);
+    return;
+  }
   if (n > 128) {
     let n2 = n >> 1;
     n2 -= n2 & 7;
