@@ -9,7 +9,8 @@ import { resultType } from '../core/promotion.js';
 import { contiguousStrides } from '../core/shape.js';
 import { forEachRun, planIteration } from '../ndarray/iter.js';
 import { NDArray } from '../ndarray/ndarray.js';
-import { castKeepOrder, isInexact } from './common.js';
+import { typedWindow } from '../ndarray/typed.js';
+import { emptyKeepOrder, isInexact, native } from './common.js';
 
 const same = (v: number) => v;
 
@@ -102,11 +103,45 @@ export function sqrt(a: NDArray): NDArray {
   return fromComponents(v, a.shape, a.dtype);
 }
 
+type Deviations = (
+  out: Float64Array,
+  o: number,
+  os: number,
+  x: Float64Array,
+  i: number,
+  is: number,
+  m: Float64Array,
+  j: number,
+  js: number,
+  n: number,
+  zero: Uint8Array | null,
+  round: (v: number) => number,
+) => void;
+
+/** (x - m)^2 over n elements, each operation rounded; indices count float64 components. */
+const realDeviations: Deviations = (out, o, os, x, i, is, m, j, js, n, zero, round) => {
+  for (let k = 0; k < n; k++, o += os, i += is, j += js) {
+    if (zero !== null && zero[o] !== 0) continue;
+    const d = round(x[i] - m[j]);
+    out[o] = round(d * d);
+  }
+};
+
+/** |x - m|^2 = re^2 + im^2 over n complex elements, each operation rounded. */
+const complexDeviations: Deviations = (out, o, os, x, i, is, m, j, js, n, zero, round) => {
+  for (let k = 0; k < n; k++, o += os, i += is, j += js) {
+    if (zero !== null && zero[o] !== 0) continue;
+    const dr = round(x[i] - m[j]);
+    const di = round(x[i + 1] - m[j + 1]);
+    out[o] = round(round(dr * dr) + round(di * di));
+  }
+};
+
 /**
  * (x - mean)^2 elementwise, mean broadcast from its keepdims shape, each
  * operation rounded to `store` (complex: |x - mean|^2 as re^2 + im^2 in the
  * real precision). `zero` marks elements forced to 0 (nanvar's NaN slots,
- * dense in x's memory order). The result is real, laid out like x.
+ * dense in x's memory order). The result is real, laid out in x's memory order.
  */
 export function squaredDeviations(
   x: NDArray,
@@ -114,38 +149,35 @@ export function squaredDeviations(
   store: DType,
   zero: Uint8Array | null = null,
 ): NDArray {
-  const xs = castKeepOrder(x, wideOf(x.dtype));
-  const m = fromComponents(components(mean), mean.shape, wideOf(mean.dtype)).broadcastTo(x.shape);
+  const wide = wideOf(x.dtype);
+  const xs = native(x, wide);
+  const m = fromComponents(components(mean), mean.shape, wide).broadcastTo(x.shape);
+  const out = emptyKeepOrder(x, dtypes.float64);
+  const ov = new Float64Array(out.buffer);
+  const xv = typedWindow(xs.buffer, wide) as Float64Array;
+  const mv = new Float64Array(m.buffer);
+  const kernel = wide.kind === 'c' ? complexDeviations : realDeviations;
   const round = ROUND[store.name]!;
-  const complex = x.dtype.kind === 'c' || mean.dtype.kind === 'c';
-  const xv = new Float64Array(xs.buffer, 0, xs.nbytes / 8);
-  const mv = new Float64Array(m.buffer, 0, m.buffer.byteLength / 8);
-  const out = new Float64Array(x.size);
-  const xc = xs.dtype.kind === 'c' ? 2 : 1;
-  const mc = m.dtype.kind === 'c' ? 2 : 1;
   const plan = planIteration(x.shape, [
-    { strides: xs.strides, offset: 0 },
+    { strides: out.strides, offset: 0 },
+    { strides: xs.strides, offset: xs.byteOffset },
     { strides: m.strides, offset: 0 },
   ]);
   forEachRun(plan, (off, n, st) => {
-    for (let k = 0; k < n; k++) {
-      const e = (off[0] + k * st[0]) / xs.itemsize;
-      const q = (off[1] + k * st[1]) / m.itemsize;
-      if (zero?.[e]) continue;
-      const dr = round(xv[xc * e] - mv[mc * q]);
-      if (!complex) {
-        out[e] = round(dr * dr);
-        continue;
-      }
-      const di = round((xc === 2 ? xv[2 * e + 1] : 0) - (mc === 2 ? mv[2 * q + 1] : 0));
-      out[e] = round(round(dr * dr) + round(di * di));
-    }
+    kernel(
+      ov,
+      off[0] / 8,
+      st[0] / 8,
+      xv,
+      off[1] / 8,
+      st[1] / 8,
+      mv,
+      off[2] / 8,
+      st[2] / 8,
+      n,
+      zero,
+      round,
+    );
   });
-  return new NDArray({
-    buffer: out.buffer,
-    byteOffset: 0,
-    shape: x.shape,
-    strides: xs.strides.map((s) => s / xc),
-    dtype: dtypes.float64,
-  });
+  return out;
 }

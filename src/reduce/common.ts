@@ -44,6 +44,13 @@ function isAligned(x: NDArray): boolean {
  * NumPy's buffered iteration of x does.
  */
 export function castKeepOrder(x: NDArray, d: DType): NDArray {
+  const out = emptyKeepOrder(x, d);
+  assign(out, x);
+  return out;
+}
+
+/** A new dense array of x's shape and dtype `d` whose axes follow x's memory order. */
+export function emptyKeepOrder(x: NDArray, d: DType): NDArray {
   const order = x.shape
     .map((_, i) => i)
     .sort((a, b) => Math.abs(x.strides[a]) - Math.abs(x.strides[b]) || b - a);
@@ -53,15 +60,13 @@ export function castKeepOrder(x: NDArray, d: DType): NDArray {
     strides[i] = s;
     s *= Math.max(1, x.shape[i]);
   }
-  const out = new NDArray({
+  return new NDArray({
     buffer: allocate(x.size * d.itemsize),
     byteOffset: 0,
     shape: x.shape,
     strides,
     dtype: d,
   });
-  assign(out, x);
-  return out;
 }
 
 /** `x` as a native, aligned array of dtype `d` (itself when it already is one). */

@@ -28,6 +28,7 @@ import {
   optionalDType,
   type WhereOption,
 } from './options.js';
+import { fusable, squaresSum } from './squares.js';
 import { reductionLoop, sumCore } from './sum.js';
 
 export interface MeanOptions extends AxisOptions, OutOption, WhereOption, DTypeOption {
@@ -107,8 +108,11 @@ function varCore(p: Prepared, d: DType | undefined, ddof: number, out?: NDArray)
   const n = counts(p);
   const mean = divide(sumCore(p, reductionLoop(p.x.dtype, loop)), n);
   const diff = resultType(p.x.dtype, mean.dtype);
-  const squares = squaredDeviations(p.x, mean, diff);
-  const total = sumCore({ ...p, x: squares }, reductionLoop(realOf(diff), loop, out));
+  const loop2 = reductionLoop(realOf(diff), loop, out);
+  const total =
+    diff === dtypes.float64 && loop2 === dtypes.float64 && fusable(p.x)
+      ? squaresSum(p.x, p.reduced, p.where, mean)
+      : sumCore({ ...p, x: squaredDeviations(p.x, mean, diff) }, loop2);
   const dof = typeof n === 'number' ? Math.max(n - ddof, 0) : n.map((c) => Math.max(c - ddof, 0));
   return divide(into(total, out), dof);
 }

@@ -79,3 +79,31 @@ test('method forms equal the functions', () => {
   assert.equal(a.argmax().item(), 4n);
   assert.equal(nb.var, nb.variance);
 });
+
+test('truth values: signed zeros are false, NaN is true, either complex part counts', () => {
+  const cases: [nb.NDArray, boolean[]][] = [
+    [nb.array([-0, 0, Number.NaN, 2]), [false, false, true, true]],
+    [nb.array([-0, Number.NaN, 0.5], { dtype: 'float16' }), [false, true, true]],
+    [nb.array([-0, 1], { dtype: 'float32' }), [false, true]],
+    [
+      nb.array([
+        { re: 0, im: -0 },
+        { re: -0, im: Number.NaN },
+        { re: 0, im: 1 },
+      ]),
+      [false, true, true],
+    ],
+    [nb.array([{ re: -0, im: -0 }, { re: 1, im: 0 }], { dtype: 'complex64' }), [false, true]],
+    [nb.array([2n ** 32n, 0n, -(2n ** 63n)]), [true, false, true]],
+    [nb.array([0n, 2n ** 63n], { dtype: 'uint64' }), [false, true]],
+  ];
+  for (const [a, truth] of cases) {
+    const label = a.toString();
+    assert.equal(nb.countNonzero(a).item(), BigInt(truth.filter((t) => t).length), label);
+    assert.equal(nb.any(a).item(), truth.some((t) => t), label);
+    assert.equal(nb.all(a).item(), truth.every((t) => t), label);
+    truth.forEach((t, i) => {
+      assert.equal(nb.any(a.slice(`${i}:${i + 1}`)).item(), t, `${label} element ${i}`);
+    });
+  }
+});
