@@ -20,29 +20,53 @@ export interface ArgOptions extends OutOption {
 type Scan = (x: never, i: number, n: number, s: number) => number;
 const ALL_NAN = -1;
 
-/** First index of the maximum (or minimum, `sign` = -1) of real values; NaN first, or skipped as -Inf. */
-function scanReal(sign: 1 | -1, nan: boolean): Scan {
+/**
+ * NumPy's argmax/argmin of real values: the first strictly better element
+ * replaces the best, and the first NaN wins at once.
+ */
+const FIRST: Readonly<Record<1 | -1, Scan>> = {
+  1: (x: Float64Array, i, n, s) => {
+    let best = 0;
+    let m = x[i];
+    if (Number.isNaN(m)) return 0;
+    for (let k = 1, p = i + s; k < n; k++, p += s) {
+      if (x[p] <= m) continue;
+      if (Number.isNaN(x[p])) return k;
+      m = x[p];
+      best = k;
+    }
+    return best;
+  },
+  [-1]: (x: Float64Array, i, n, s) => {
+    let best = 0;
+    let m = x[i];
+    if (Number.isNaN(m)) return 0;
+    for (let k = 1, p = i + s; k < n; k++, p += s) {
+      if (x[p] >= m) continue;
+      if (Number.isNaN(x[p])) return k;
+      m = x[p];
+      best = k;
+    }
+    return best;
+  },
+};
+
+/** The nan* versions: NaN counts as the worst value (-Inf for argmax); an all-NaN slice is flagged. */
+function scanNaN(sign: 1 | -1): Scan {
   const worst = sign * Number.NEGATIVE_INFINITY;
   return (x: Float64Array, i, n, s) => {
     let best = 0;
-    let m = x[i];
-    let seen = !Number.isNaN(m);
-    if (!seen) {
-      if (!nan) return 0;
-      m = worst;
-    }
-    for (let k = 1, p = i + s; k < n; k++, p += s) {
-      let v = x[p];
-      if (Number.isNaN(v)) {
-        if (!nan) return k;
-        v = worst;
-      } else seen = true;
-      if (sign * v > sign * m) {
+    let m = worst;
+    let seen = false;
+    for (let k = 0, p = i; k < n; k++, p += s) {
+      const v = Number.isNaN(x[p]) ? worst : x[p];
+      seen ||= !Number.isNaN(x[p]);
+      if (k === 0 || sign * v > sign * m) {
         m = v;
         best = k;
       }
     }
-    return seen || !nan ? best : ALL_NAN;
+    return seen ? best : ALL_NAN;
   };
 }
 
@@ -120,7 +144,9 @@ function arg(routine: string, sign: 1 | -1, nan: boolean, a: unknown, options: A
       ? scanBig(sign)
       : x.dtype.kind === 'c'
         ? scanComplex(sign, nan)
-        : scanReal(sign, nan && x.dtype.kind === 'f')
+        : nan && x.dtype.kind === 'f'
+          ? scanNaN(sign)
+          : FIRST[sign]
   ) as (x: unknown, i: number, n: number, s: number) => number;
   const data = typedWindow(x.buffer, x.dtype);
   const outer = x.shape.slice(0, -1);

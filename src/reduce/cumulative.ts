@@ -39,20 +39,48 @@ type Running = (
 const f = Math.fround;
 const TWO32 = 4294967296;
 
-function floats(op: Op, round: (v: number) => number): Running {
-  return (o, oi, os, x, xi, xs, n) => {
-    const out = o as Float64Array;
-    const src = x as Float64Array;
+/** float64 running sums and products, the running value kept in a register. */
+const F64: Readonly<Record<Op, Running>> = {
+  sum: (o, oi, os, x, xi, xs, n) => {
+    const [out, src] = [o as Float64Array, x as Float64Array];
     let r = src[xi];
     out[oi] = r;
-    for (let k = 1; k < n; k++) {
-      oi += os;
-      xi += xs;
-      r = round(op === 'sum' ? r + src[xi] : r * src[xi]);
-      out[oi] = r;
-    }
-  };
-}
+    for (let k = 1; k < n; k++) out[(oi += os)] = r += src[(xi += xs)];
+  },
+  prod: (o, oi, os, x, xi, xs, n) => {
+    const [out, src] = [o as Float64Array, x as Float64Array];
+    let r = src[xi];
+    out[oi] = r;
+    for (let k = 1; k < n; k++) out[(oi += os)] = r *= src[(xi += xs)];
+  },
+};
+
+/**
+ * Running sums and products of other plain typed arrays: storing into the
+ * output rounds (float32) or wraps (integers) each step as NumPy's loop
+ * dtype does, and the next step reads the stored value back. Integer
+ * products use Math.imul, exact modulo 2^32.
+ */
+const ADD: Running = (o, oi, os, x, xi, xs, n) => {
+  const out = o as Float64Array;
+  const src = x as Float64Array;
+  out[oi] = src[xi];
+  for (let k = 1; k < n; k++, oi += os, xi += xs) out[oi + os] = out[oi] + src[xi + xs];
+};
+
+const MUL: Running = (o, oi, os, x, xi, xs, n) => {
+  const out = o as Float64Array;
+  const src = x as Float64Array;
+  out[oi] = src[xi];
+  for (let k = 1; k < n; k++, oi += os, xi += xs) out[oi + os] = out[oi] * src[xi + xs];
+};
+
+const IMUL: Running = (o, oi, os, x, xi, xs, n) => {
+  const out = o as Int32Array;
+  const src = x as Int32Array;
+  out[oi] = src[xi];
+  for (let k = 1; k < n; k++, oi += os, xi += xs) out[oi + os] = Math.imul(out[oi], src[xi + xs]);
+};
 
 let halfTable: Float64Array | undefined;
 /** Every float16 bit pattern's value (made on first use). */
@@ -103,18 +131,6 @@ function complex(op: Op, round: (v: number) => number): Running {
   };
 }
 
-/** Integers up to 32 bits: the output array's store wraps; Math.imul keeps products exact modulo 2^32. */
-const small =
-  (op: Op): Running =>
-  (o, oi, os, x, xi, xs, n) => {
-    const out = o as Int32Array;
-    const src = x as Int32Array;
-    out[oi] = src[xi];
-    for (let k = 1; k < n; k++, oi += os, xi += xs) {
-      out[oi + os] = op === 'sum' ? out[oi] + src[xi + xs] : Math.imul(out[oi], src[xi + xs]);
-    }
-  };
-
 /** 64-bit sums on 32-bit words (low word first): exact modulo 2^64. */
 const wideSum: Running = (o, oi, os, x, xi, xs, n) => {
   const out = o as Uint32Array;
@@ -158,9 +174,9 @@ const bool =
 function runningFor(name: DTypeName, op: Op): [Running, number] {
   switch (name) {
     case 'float64':
-      return [floats(op, (v) => v), 8];
+      return [F64[op], 8];
     case 'float32':
-      return [floats(op, f), 4];
+      return [op === 'sum' ? ADD : MUL, 4];
     case 'float16':
       return [half(op), 2];
     case 'complex128':
@@ -173,7 +189,7 @@ function runningFor(name: DTypeName, op: Op): [Running, number] {
     case 'bool':
       return [bool(op), 1];
     default:
-      return [small(op), dtypes[name].itemsize];
+      return [op === 'sum' ? ADD : IMUL, dtypes[name].itemsize];
   }
 }
 

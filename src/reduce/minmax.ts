@@ -26,12 +26,39 @@ export interface MinMaxOptions extends AxisOptions, OutOption, WhereOption, Init
 
 type Op = 'min' | 'max' | 'fmin' | 'fmax';
 
-/** Whether the accumulator `a` stays when `v` arrives, per operation (a NaN a stays for min/max). */
-const KEEP: Readonly<Record<Op, (a: number, v: number) => boolean>> = {
-  min: (a, v) => a < v || Number.isNaN(a),
-  max: (a, v) => a > v || Number.isNaN(a),
-  fmin: (a, v) => a <= v || Number.isNaN(v),
-  fmax: (a, v) => a >= v || Number.isNaN(v),
+type Numbers = Float64Array | Float32Array | Int32Array;
+type Scan = (x: Numbers, a: number, i: number, n: number, s: number) => number;
+
+/**
+ * The accumulator `a` after n elements, per operation. min/max replace it
+ * unless it is strictly better or NaN (a NaN stays, so the scan can stop);
+ * fmin/fmax keep it when it is better or equal, or the element is NaN.
+ */
+const SCAN: Readonly<Record<Op, Scan>> = {
+  min: (x, a, i, n, s) => {
+    for (let k = 0; k < n; k++, i += s) {
+      if (a < x[i]) continue;
+      if (Number.isNaN(a)) break;
+      a = x[i];
+    }
+    return a;
+  },
+  max: (x, a, i, n, s) => {
+    for (let k = 0; k < n; k++, i += s) {
+      if (a > x[i]) continue;
+      if (Number.isNaN(a)) break;
+      a = x[i];
+    }
+    return a;
+  },
+  fmin: (x, a, i, n, s) => {
+    for (let k = 0; k < n; k++, i += s) if (!(a <= x[i]) && !Number.isNaN(x[i])) a = x[i];
+    return a;
+  },
+  fmax: (x, a, i, n, s) => {
+    for (let k = 0; k < n; k++, i += s) if (!(a >= x[i]) && !Number.isNaN(x[i])) a = x[i];
+    return a;
+  },
 };
 
 const SENTINEL: Readonly<Record<Op, number>> = {
@@ -41,17 +68,13 @@ const SENTINEL: Readonly<Record<Op, number>> = {
   fmax: Number.NaN,
 };
 
-type Numbers = Float64Array | Float32Array | Int32Array;
-
-function numberBody(acc: Float64Array, x: Numbers, keep: (a: number, v: number) => boolean): Body {
+function numberBody(acc: Float64Array, x: Numbers, scan: Scan): Body {
   return {
     run(ai, xi, n, xs) {
-      let a = acc[ai];
-      for (let k = 0; k < n; k++, xi += xs) if (!keep(a, x[xi])) a = x[xi];
-      acc[ai] = a;
+      acc[ai] = scan(x, acc[ai], xi, n, xs);
     },
     row(ai, as, xi, xs, n) {
-      for (let k = 0; k < n; k++, ai += as, xi += xs) if (!keep(acc[ai], x[xi])) acc[ai] = x[xi];
+      for (let k = 0; k < n; k++, ai += as, xi += xs) acc[ai] = scan(x, acc[ai], xi, 1, 1);
     },
   };
 }
@@ -140,7 +163,7 @@ export function extremeCore(p: Prepared, op: Op, init: Scalar | undefined): NDAr
   } else {
     const acc = newFloat64(layout.size);
     acc.fill(init === undefined ? SENTINEL[op] : Number(init));
-    drive(x, unitOf(work), layout, p.where, numberBody(acc, data as Float64Array, KEEP[op]));
+    drive(x, unitOf(work), layout, p.where, numberBody(acc, data as Float64Array, SCAN[op]));
     result = accView(layout, acc.buffer, dtypes.float64);
   }
   return result.dtype.name === p.x.dtype.name ? result : result.astype(dtypes[p.x.dtype.name]);

@@ -33,6 +33,9 @@ test('pairwise sums equal NumPy bit for bit on 10^6 elements', { skip: skipWitho
   assert.equal(hex(nb.sum(f)), numpy(f, 'a.sum()'), 'contiguous float32');
   assert.equal(hex(nb.mean(f)), numpy(f, 'a.mean()'), 'float32 mean');
   assert.equal(hex(nb.sum(x.slice('::-3'))), numpy(x, 'a[::-3].sum()'), 'reversed stride');
+  assert.equal(hex(nb.variance(x)), numpy(x, 'a.var()'), 'var');
+  assert.equal(hex(nb.std(m, { axis: 0, ddof: 1 })), numpy(m, 'a.std(axis=0, ddof=1)'), 'std axis 0');
+  assert.equal(hex(nb.variance(m.T, { axis: 1 })), numpy(m, 'a.T.var(axis=1)'), 'var of a transpose');
 });
 
 test('integer sums are exact modulo 2^64 past 2^53 of partial sums', () => {
