@@ -143,14 +143,7 @@ function split(x: Values, i: number, n: number, s: number, top: number): boolean
 }
 
 /** Deposits x[i + k*s], k < n: per chunk, one index raise from the chunk's largest value. */
-export function depositRun(
-  st: Float64Array,
-  o: number,
-  x: Values,
-  i: number,
-  n: number,
-  s: number,
-) {
+function depositRun(st: Float64Array, o: number, x: Values, i: number, n: number, s: number) {
   for (let done = 0; done < n; done += CHUNK) {
     const m = Math.min(CHUNK, n - done);
     const start = i + done * s;
@@ -170,7 +163,7 @@ export function depositRun(
 }
 
 /** Adds state b (at q) into state a (at o). */
-export function mergeState(a: Float64Array, o: number, b: Float64Array, q: number): void {
+function mergeState(a: Float64Array, o: number, b: Float64Array, q: number): void {
   const other = b.slice(q, q + STATE);
   raise(a, o, other[TOP]);
   raise(other, 0, a[o + TOP]);
@@ -192,7 +185,7 @@ export const FLOAT32: Format = { p: 24, emin: -126, emax: 128 };
 export const FLOAT16: Format = { p: 11, emin: -14, emax: 16 };
 
 /** n * 2^e rounded to nearest even in `fmt` (subnormals and overflow included). */
-export function roundScaled(n: bigint, e: number, fmt: Format): number {
+function roundScaled(n: bigint, e: number, fmt: Format): number {
   if (n === 0n) return 0;
   const neg = n < 0n;
   const a = neg ? -n : n;

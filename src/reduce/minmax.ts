@@ -137,7 +137,7 @@ const INT64_RANGE: Readonly<Record<string, readonly [bigint, bigint]>> = {
 };
 
 /** The reduction of `p` by `op` in the input dtype, keepdims-shaped. */
-export function extremeCore(p: Prepared, op: Op, init: Scalar | undefined): NDArray {
+function extremeCore(p: Prepared, op: Op, init: Scalar | undefined): NDArray {
   const work = p.x.dtype.name === 'float16' ? dtypes.float32 : p.x.dtype;
   const x = native(p.x, work);
   const layout = accLayout(x, p.reduced);
@@ -177,7 +177,7 @@ const UFUNC: Readonly<Record<Op, string>> = {
 };
 
 /** Checks what NumPy refuses without `initial`: empty reductions and masks. */
-export function requireIdentity(p: Prepared, op: Op, hasInitial: boolean, routine: string) {
+function requireIdentity(p: Prepared, op: Op, hasInitial: boolean, routine: string) {
   if (hasInitial) return;
   if (p.where !== null) {
     throw fail(

@@ -34,8 +34,16 @@ test('pairwise sums equal NumPy bit for bit on 10^6 elements', { skip: skipWitho
   assert.equal(hex(nb.mean(f)), numpy(f, 'a.mean()'), 'float32 mean');
   assert.equal(hex(nb.sum(x.slice('::-3'))), numpy(x, 'a[::-3].sum()'), 'reversed stride');
   assert.equal(hex(nb.variance(x)), numpy(x, 'a.var()'), 'var');
-  assert.equal(hex(nb.std(m, { axis: 0, ddof: 1 })), numpy(m, 'a.std(axis=0, ddof=1)'), 'std axis 0');
-  assert.equal(hex(nb.variance(m.T, { axis: 1 })), numpy(m, 'a.T.var(axis=1)'), 'var of a transpose');
+  assert.equal(
+    hex(nb.std(m, { axis: 0, ddof: 1 })),
+    numpy(m, 'a.std(axis=0, ddof=1)'),
+    'std axis 0',
+  );
+  assert.equal(
+    hex(nb.variance(m.T, { axis: 1 })),
+    numpy(m, 'a.T.var(axis=1)'),
+    'var of a transpose',
+  );
 });
 
 test('integer sums are exact modulo 2^64 past 2^53 of partial sums', () => {
@@ -96,15 +104,32 @@ test('truth values: signed zeros are false, NaN is true, either complex part cou
       ]),
       [false, true, true],
     ],
-    [nb.array([{ re: -0, im: -0 }, { re: 1, im: 0 }], { dtype: 'complex64' }), [false, true]],
+    [
+      nb.array(
+        [
+          { re: -0, im: -0 },
+          { re: 1, im: 0 },
+        ],
+        { dtype: 'complex64' },
+      ),
+      [false, true],
+    ],
     [nb.array([2n ** 32n, 0n, -(2n ** 63n)]), [true, false, true]],
     [nb.array([0n, 2n ** 63n], { dtype: 'uint64' }), [false, true]],
   ];
   for (const [a, truth] of cases) {
     const label = a.toString();
     assert.equal(nb.countNonzero(a).item(), BigInt(truth.filter((t) => t).length), label);
-    assert.equal(nb.any(a).item(), truth.some((t) => t), label);
-    assert.equal(nb.all(a).item(), truth.every((t) => t), label);
+    assert.equal(
+      nb.any(a).item(),
+      truth.some((t) => t),
+      label,
+    );
+    assert.equal(
+      nb.all(a).item(),
+      truth.every((t) => t),
+      label,
+    );
     truth.forEach((t, i) => {
       assert.equal(nb.any(a.slice(`${i}:${i + 1}`)).item(), t, `${label} element ${i}`);
     });
