@@ -3,7 +3,10 @@
 // like the input's kept axes, and inner runs handed to a kernel either as a
 // reduction of one run into one slot (the reduced axis is innermost) or as a
 // row combined elementwise into a row of slots (a kept axis is innermost),
-// exactly the two inner-loop shapes NumPy's reductions call.
+// exactly the two inner-loop shapes NumPy's reductions call. The two
+// innermost axes go to the kernel together, so kernels can loop over many
+// short runs, or add several rows per pass, without changing the order in
+// which any result element accumulates.
 import type { DType } from '../core/dtypes.js';
 import { forEachRun, type IterPlan, planIteration } from '../ndarray/iter.js';
 import { NDArray } from '../ndarray/ndarray.js';
@@ -17,8 +20,6 @@ export interface AccLayout {
   readonly shape: readonly number[];
   /** Number of result elements. */
   readonly size: number;
-  /** Number of input elements reduced into each result element. */
-  readonly count: number;
 }
 
 /** The kernel side of a reduction; indices and strides count typed-array elements. */
@@ -67,11 +68,7 @@ export function accLayout(x: NDArray, reduced: readonly boolean[]): AccLayout {
     strides[i] = size;
     size *= x.shape[i];
   }
-  let count = 1;
-  x.shape.forEach((d, i) => {
-    if (reduced[i]) count *= d;
-  });
-  return { strides, shape: x.shape.map((d, i) => (reduced[i] ? 1 : d)), size, count };
+  return { strides, shape: x.shape.map((d, i) => (reduced[i] ? 1 : d)), size };
 }
 
 /** The accumulator memory as an NDArray of `dtype` (keepdims shape), for casting out of it. */

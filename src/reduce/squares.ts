@@ -8,7 +8,7 @@ import { assign } from '../ndarray/assign.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 import { typedWindow } from '../ndarray/typed.js';
 import { newFloat64 } from './common.js';
-import { type AccLayout, accLayout, accView, type Body, drive } from './driver.js';
+import { accLayout, accView, type Body, drive } from './driver.js';
 
 const slots = new Float64Array(64);
 
@@ -111,7 +111,7 @@ export function squaresSum(
   where: NDArray | null,
   mean: NDArray,
 ): NDArray {
-  const layout: AccLayout = accLayout(x, reduced);
+  const layout = accLayout(x, reduced);
   const center = newFloat64(layout.size);
   assign(accView(layout, center.buffer, dtypes.float64), mean);
   const acc = newFloat64(layout.size);

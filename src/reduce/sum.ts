@@ -110,7 +110,8 @@ function floatReduce(p: Prepared, loop: DType, init: [number, number], bodies: t
   const layout = accLayout(x, p.reduced);
   const c = work.kind === 'c' ? 2 : 1;
   const acc = newFloat64(layout.size * c);
-  for (let j = 0; j < acc.length; j += c) acc.set(c === 2 ? init : [init[0]], j);
+  acc.fill(init[0]);
+  for (let j = 1; c === 2 && j < acc.length; j += 2) acc[j] = init[1];
   drive(x, unitOf(work), layout, p.where, bodies[bodyKey(work)](acc, typedWindow(x.buffer, work)));
   return floatResult(acc, layout, loop);
 }
