@@ -91,8 +91,8 @@ function flatF64(x: Float64Array, i: number, n: number, k: number): void {
   for (let j = 0; j < nodes; j++) {
     const a = plan[2 * j];
     const b = plan[2 * j + 1];
-    let v = leafF64(x, p, a);
-    if (b !== 0) v += leafF64(x, p + a, b);
+    let v = blocksF64(x, p, a);
+    if (b !== 0) v += blocksF64(x, p + a, b);
     p += a + b;
     for (let t = j; t & 1; t >>= 1) v = partial[--sp] + v;
     partial[sp++] = v;
@@ -101,6 +101,29 @@ function flatF64(x: Float64Array, i: number, n: number, k: number): void {
   let v = slots[k + 1];
   for (let t = nodes; t & 1; t >>= 1) v = partial[--sp] + v;
   slots[k] = v;
+}
+
+/** leafF64 for whole blocks: n a multiple of 8, 8 <= n <= 128. */
+function blocksF64(x: Float64Array, i: number, n: number): number {
+  let r0 = x[i];
+  let r1 = x[i + 1];
+  let r2 = x[i + 2];
+  let r3 = x[i + 3];
+  let r4 = x[i + 4];
+  let r5 = x[i + 5];
+  let r6 = x[i + 6];
+  let r7 = x[i + 7];
+  for (let p = i + 8, end = i + n; p < end; p += 8) {
+    r0 += x[p];
+    r1 += x[p + 1];
+    r2 += x[p + 2];
+    r3 += x[p + 3];
+    r4 += x[p + 4];
+    r5 += x[p + 5];
+    r6 += x[p + 6];
+    r7 += x[p + 7];
+  }
+  return r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
 }
 
 /** The contiguous tree; a node whose halves are both leaves sums them without recursing. */
