@@ -8,6 +8,89 @@ import { addPairwiseComplex, pairwiseF32, pairwiseF64 } from './pairwise.js';
 
 const f = Math.fround;
 
+/**
+ * acc[k] += x[p + k] + x[p + os + k] + ... over eight rows at a time (added
+ * left to right, so each slot still takes the rows in order), four slots per
+ * iteration to give the adders independent chains; m - m % 8 rows, k < n.
+ */
+function eightRows(
+  acc: Float64Array,
+  x: Float64Array,
+  xi: number,
+  n: number,
+  os: number,
+  m: number,
+) {
+  for (let r = 0; r + 8 <= m; r += 8) {
+    const p0 = xi + r * os;
+    const p1 = p0 + os;
+    const p2 = p1 + os;
+    const p3 = p2 + os;
+    const p4 = p3 + os;
+    const p5 = p4 + os;
+    const p6 = p5 + os;
+    const p7 = p6 + os;
+    let k = 0;
+    for (; k + 4 <= n; k += 4) {
+      const k1 = k + 1;
+      const k2 = k + 2;
+      const k3 = k + 3;
+      acc[k] =
+        acc[k] +
+        x[p0 + k] +
+        x[p1 + k] +
+        x[p2 + k] +
+        x[p3 + k] +
+        x[p4 + k] +
+        x[p5 + k] +
+        x[p6 + k] +
+        x[p7 + k];
+      acc[k1] =
+        acc[k1] +
+        x[p0 + k1] +
+        x[p1 + k1] +
+        x[p2 + k1] +
+        x[p3 + k1] +
+        x[p4 + k1] +
+        x[p5 + k1] +
+        x[p6 + k1] +
+        x[p7 + k1];
+      acc[k2] =
+        acc[k2] +
+        x[p0 + k2] +
+        x[p1 + k2] +
+        x[p2 + k2] +
+        x[p3 + k2] +
+        x[p4 + k2] +
+        x[p5 + k2] +
+        x[p6 + k2] +
+        x[p7 + k2];
+      acc[k3] =
+        acc[k3] +
+        x[p0 + k3] +
+        x[p1 + k3] +
+        x[p2 + k3] +
+        x[p3 + k3] +
+        x[p4 + k3] +
+        x[p5 + k3] +
+        x[p6 + k3] +
+        x[p7 + k3];
+    }
+    for (; k < n; k++) {
+      acc[k] =
+        acc[k] +
+        x[p0 + k] +
+        x[p1 + k] +
+        x[p2 + k] +
+        x[p3 + k] +
+        x[p4 + k] +
+        x[p5 + k] +
+        x[p6 + k] +
+        x[p7 + k];
+    }
+  }
+}
+
 export function sumF64(acc: Float64Array, x: Float64Array): Body {
   const row = (ai: number, as: number, xi: number, xs: number, n: number) => {
     for (let k = 0; k < n; k++, ai += as, xi += xs) acc[ai] += x[xi];
@@ -31,23 +114,9 @@ export function sumF64(acc: Float64Array, x: Float64Array): Body {
     block(ai, as, xi, xs, n, os, m) {
       let r = 0;
       if (as === 1 && xs === 1) {
-        // Eight contiguous rows per pass, added to each slot in row order.
-        for (; r + 8 <= m; r += 8, xi += 8 * os) {
-          const [p1, p2, p3] = [xi + os, xi + 2 * os, xi + 3 * os];
-          const [p4, p5, p6, p7] = [xi + 4 * os, xi + 5 * os, xi + 6 * os, xi + 7 * os];
-          for (let k = 0; k < n; k++) {
-            acc[ai + k] =
-              acc[ai + k] +
-              x[xi + k] +
-              x[p1 + k] +
-              x[p2 + k] +
-              x[p3 + k] +
-              x[p4 + k] +
-              x[p5 + k] +
-              x[p6 + k] +
-              x[p7 + k];
-          }
-        }
+        eightRows(acc.subarray(ai, ai + n), x, xi, n, os, m);
+        r = m - (m % 8);
+        xi += r * os;
       }
       for (; r < m; r++, xi += os) row(ai, as, xi, xs, n);
     },
