@@ -8,8 +8,8 @@ import { fail } from '../core/errors.js';
 import { broadcastStrides, formatShape, normalizeAxes } from '../core/shape.js';
 import { assign } from '../ndarray/assign.js';
 import { type ArrayInput, array } from '../ndarray/create.js';
-import { coerce, type Scalar } from '../ndarray/elements.js';
-import { NDArray } from '../ndarray/ndarray.js';
+import { coerce, readElement, type Scalar, writeElement } from '../ndarray/elements.js';
+import { empty, NDArray } from '../ndarray/ndarray.js';
 
 /** The axes to reduce: one, several, or all (null / undefined). */
 export type Axis = number | readonly number[] | null;
@@ -119,13 +119,17 @@ export function whereMask(
   return m.view({ shape, strides, offset: m.byteOffset }, m.dtype, false);
 }
 
-/** The `initial` value stored as an element of `d`. */
+/** The `initial` value as an element of `d` holds it (float16/float32 values rounded). */
 export function initialValue(v: unknown, d: DType, routine: string): Scalar {
+  let value: Scalar;
   try {
-    return coerce(v, d, 'initial');
+    value = coerce(v, d, 'initial');
   } catch (e) {
     throw fail('ERR_VALUE', 'initial', (e as Error).message, routine);
   }
+  const one = empty([], d);
+  writeElement(one.buffer, 0, d, value);
+  return readElement(one.buffer, 0, d);
 }
 
 /**
