@@ -6,12 +6,14 @@
 // below a size cut-over stay on the reference kernel: packing would dominate.
 // The real symm, syrk, syr2k, trmm and trsm run on the same blocked gemm
 // (frame/level3-blocked.ts, frame/triangular-blocked.ts), with their own cut-over.
+// Large gemm calls split across the thread pool (frame/gemm-parallel.ts).
 
 // The reference kernels register first, whoever imports this module first: wasm takes precedence.
 import './dispatch.js';
 import { wasmMacroKernel } from '../backends/wasm/gemm.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
 import { type Blocking, blockedGemm, blockedGemmBatched } from './frame/gemm-blocked.js';
+import { parallelGemm } from './frame/gemm-parallel.js';
 import { BLOCKED_SYMMETRIC } from './frame/level3-blocked.js';
 import { BLOCKED_TRIANGULAR } from './frame/triangular-blocked.js';
 import { implementationOf, register } from './registry.js';
@@ -88,12 +90,13 @@ export const WASM_LEVEL3: Readonly<Record<string, Kernel>> = Object.fromEntries(
 if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object') {
   for (const row of TABLE) {
     const reference = implementationOf(row.signature);
-    const blocked = WASM_GEMM[row.signature];
+    const serial = WASM_GEMM[row.signature];
+    const blocked = parallelGemm(serial, row.type, BLOCKING[row.type], row.batched);
     const kernel = reference === undefined ? blocked : withCutover(reference.kernel, blocked);
     register(row.signature, {
       backend: 'wasm',
       kernel,
-      notes: `blocked gemm, ${row.type} macro-kernel`,
+      notes: `blocked gemm, ${row.type} macro-kernel, threads above a cut-over`,
     });
   }
   for (const row of LEVEL3_TABLE) {

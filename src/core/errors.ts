@@ -46,6 +46,10 @@ export class ArgumentError extends NdblasError {
 export class FloatingPointError extends NdblasError {
   override name = 'FloatingPointError';
 }
+/** A parallel task that failed: a block threw, or a worker died in a block that cannot be re-run. */
+export class ThreadError extends NdblasError {
+  override name = 'ThreadError';
+}
 
 type ErrorClass = new (
   code: ErrorCode,
@@ -64,7 +68,8 @@ type ErrorClassName =
   | 'ReadOnlyError'
   | 'FormatError'
   | 'ArgumentError'
-  | 'FloatingPointError';
+  | 'FloatingPointError'
+  | 'ThreadError';
 
 const CLASSES: Readonly<Record<ErrorClassName, ErrorClass>> = {
   IndexError,
@@ -77,6 +82,7 @@ const CLASSES: Readonly<Record<ErrorClassName, ErrorClass>> = {
   FormatError,
   ArgumentError,
   FloatingPointError,
+  ThreadError,
 };
 
 /** Every error code, the class that carries it and what it means. */
@@ -110,6 +116,8 @@ export const ERROR_CODES = {
     'an IEEE exception (divide, over, under, invalid) that errstate set to raise',
   ],
   ERR_NEGATIVE_POWER: ['ValueError', 'an integer raised to a negative integer power'],
+  ERR_THREAD_TASK: ['ThreadError', 'a block of a parallel task threw, on a worker or the caller'],
+  ERR_THREAD_EXIT: ['ThreadError', 'a worker exited inside a block that cannot be run again'],
 } as const satisfies Record<string, readonly [ErrorClassName, string]>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
