@@ -1,5 +1,7 @@
 // `ndblas/config`: what this build is and how it runs, for bug reports.
 // showConfig() prints it; config() returns the same facts as data.
+
+import { pool, type ThreadInfo } from './backends/threads/pool.js';
 import {
   chooseVariant,
   disabledFeatures,
@@ -16,6 +18,8 @@ export interface ConfigReport {
   readonly memory: 'SharedArrayBuffer' | 'ArrayBuffer';
   readonly webassembly: boolean;
   readonly backends: readonly string[];
+  /** The thread pool: threads per parallel call, workers running, why calls would stay serial. */
+  readonly threads: ThreadInfo;
 }
 
 export const VERSION = '0.1.0';
@@ -35,7 +39,15 @@ export function config(): ConfigReport {
     memory: sharedMemory ? 'SharedArrayBuffer' : 'ArrayBuffer',
     webassembly: typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object',
     backends: ['js (reference TypeScript kernels)', 'wasm (blocked GEMM)'],
+    threads: pool.info(),
   };
+}
+
+/** Threads per parallel call and what runs them (setNumThreads, NDBLAS_NUM_THREADS). */
+function threadSummary(t: ThreadInfo): string {
+  if (t.serialReason !== '')
+    return `${t.threads}, but calls run on the calling thread: ${t.serialReason}`;
+  return `${t.threads} (${t.platform}; ${t.workers} worker(s) started; gemm above a size cut-over)`;
 }
 
 /** The variant every wasm kernel class (gemm f32/f64) runs, and why. */
@@ -74,6 +86,7 @@ export function showConfig(print = true): string {
     `  memory:      ${c.memory}`,
     `  webassembly: ${c.webassembly ? 'available' : 'absent'}`,
     `  backends:    ${c.backends.join(', ')}`,
+    `  threads:     ${threadSummary(c.threads)}`,
     `  wasm kernels: ${wasmSummary()}`,
     `  blas:        ${blasSummary()}`,
   ].join('\n');
@@ -89,4 +102,5 @@ export function disableFeatures(features: readonly Feature[]): void {
   setDisabledFeatures(features);
 }
 
+export { getNumThreads, setNumThreads } from './parallel.js';
 export type { Feature };

@@ -65,6 +65,36 @@ export class BufferIds {
   }
 }
 
+/** Buffers a worker keeps beyond those of the current task. */
+const MAX_HELD = 64;
+
+/** The caller's record of the buffers one worker holds, and of those it should drop. */
+export class Holdings {
+  /** Buffer id -> the task generation that last used it. */
+  readonly #held = new Map<number, number>();
+  #drops: number[] = [];
+
+  /** Forgets a buffer the caller no longer has; the worker drops it with the next message. */
+  forget(id: number): void {
+    if (this.#held.delete(id)) this.#drops.push(id);
+  }
+
+  /**
+   * The message that gives the worker what `needed` lacks and drops what it
+   * should not keep (least recently used beyond MAX_HELD), or null if none.
+   */
+  handOver(needed: ReadonlyMap<number, SharedArrayBuffer>, gen: number): object | null {
+    const add = [...needed].filter(([id]) => !this.#held.has(id));
+    for (const id of needed.keys()) this.#held.set(id, gen);
+    const stale = [...this.#held].filter(([id]) => !needed.has(id)).sort((x, y) => x[1] - y[1]);
+    for (const [id] of stale.slice(0, Math.max(0, stale.length - MAX_HELD))) this.forget(id);
+    if (add.length === 0 && this.#drops.length === 0) return null;
+    const drop = this.#drops;
+    this.#drops = [];
+    return { type: 'buffers', add, drop };
+  }
+}
+
 export interface Encoded {
   readonly text: string;
   /** The buffers the text refers to, by id. */

@@ -59,12 +59,19 @@ interface NodeProcess {
 /**
  * The module a Node worker starts on. Built JavaScript starts directly. A
  * TypeScript source (tests, `node --import tsx`) needs the loader, which Node
- * 20 does not give workers and tsx registers only on the main thread: a
- * one-line JavaScript entry registers tsx's hooks in the worker first.
+ * 20 does not give workers and tsx registers only on the main thread: where
+ * tsx is installed, a one-line JavaScript entry registers its hooks in the
+ * worker first (elsewhere the worker starts as is and fails if it cannot load
+ * TypeScript, which turns threads off).
  */
 function nodeEntry(url: URL): URL {
   if (!url.pathname.endsWith('.ts')) return url;
-  const loader = import.meta.resolve(['tsx', 'esm', 'api'].join('/'));
+  let loader: string;
+  try {
+    loader = import.meta.resolve(['tsx', 'esm', 'api'].join('/'));
+  } catch {
+    return url;
+  }
   const code = `const {register}=await import(${JSON.stringify(loader)});register();await import(${JSON.stringify(url.href)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }

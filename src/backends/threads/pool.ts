@@ -7,7 +7,7 @@
 // a block has that block run again on the caller (if the task allows it), so
 // no failure turns into a hang or a silently missing block.
 import { fail } from '../../core/errors.js';
-import { BufferIds, type Encoded, encode, writeText } from './codec.js';
+import { BufferIds, type Encoded, encode, Holdings, writeText } from './codec.js';
 import * as C from './control.js';
 import { blockRange, claimBlocks, partition } from './partition.js';
 import { isPoolWorker, platform, sibling, type WorkerPort } from './platform.js';
@@ -31,18 +31,13 @@ type TaskModules = Pick<Task<unknown>, 'url' | 'name' | 'reviver' | 'routine'>;
 interface Slot {
   port: WorkerPort | null;
   started: Promise<void>;
-  /** Buffer ids the worker holds, with the generation that last used each. */
-  readonly held: Map<number, number>;
-  /** Ids to tell the worker to drop with the next message. */
-  readonly drops: number[];
+  readonly buffers: Holdings;
   /** Task modules the worker has imported. */
   readonly modules: Set<string>;
 }
 
 const DEFAULT_CAP = 8;
 const SPIN_MICROS = 50;
-/** Buffers a worker keeps beyond those of the current task. */
-const MAX_HELD = 64;
 const WORKER_URL = sibling('./worker.js', import.meta.url);
 
 function defaultThreads(): number {
@@ -303,19 +298,9 @@ class Pool {
     const ctl = this.#control();
     const slot = this.#slots[i];
     const needed = new Map(encoded.buffers).set(this.#ids.id(this.#text), this.#text);
-    for (const id of this.#ids.takeCollected()) {
-      for (const s of this.#slots) if (s.held.delete(id)) s.drops.push(id);
-    }
-    const add = [...needed].filter(([id]) => !slot.held.has(id));
-    for (const id of needed.keys()) slot.held.set(id, gen);
-    const stale = [...slot.held].filter(([id]) => !needed.has(id)).sort((x, y) => x[1] - y[1]);
-    for (const [id] of stale.slice(0, Math.max(0, stale.length - MAX_HELD))) {
-      slot.held.delete(id);
-      slot.drops.push(id);
-    }
-    if (add.length > 0 || slot.drops.length > 0) {
-      slot.port?.post({ type: 'buffers', add, drop: slot.drops.splice(0) });
-    }
+    for (const id of this.#ids.takeCollected()) for (const s of this.#slots) s.buffers.forget(id);
+    const message = slot.buffers.handOver(needed, gen);
+    if (message !== null) slot.port?.post(message);
     slot.modules.add(url);
     Atomics.store(ctl, C.slotWord(i, C.BUSY), 1);
     Atomics.add(ctl, C.ACTIVE, 1);
@@ -369,7 +354,13 @@ class Pool {
       ] as const) {
         Atomics.store(ctl, C.slotWord(i, w), v);
       }
-      const port = platform.spawn(WORKER_URL);
+      let port: WorkerPort;
+      try {
+        port = platform.spawn(WORKER_URL);
+      } catch (e) {
+        this.#broken = String(e);
+        return;
+      }
       const started = new Promise<void>((resolve) => {
         port.onMessage(() => resolve());
         port.onEnd((reason) => {
@@ -378,7 +369,7 @@ class Pool {
         });
       });
       const modules = new Set(this.#preloads);
-      this.#slots[i] = { port, started, held: new Map(), drops: [], modules };
+      this.#slots[i] = { port, started, buffers: new Holdings(), modules };
       this.#everStarted = Math.max(this.#everStarted, i + 1);
       port.post({ type: 'init', control: ctl.buffer, slot: i, preloads: [...modules] });
     }
