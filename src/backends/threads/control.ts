@@ -7,26 +7,25 @@
 // waking a spinning thread costs ~0.3 us, a sleeping one 12-25 us.
 
 /** Task words. */
-export const GEN = 0;
-export const NEXT = 1;
-export const COUNT = 2;
+export const NEXT = 0;
+export const COUNT = 1;
 /** Workers that still owe the caller a completion for the current task. */
-export const ACTIVE = 3;
+export const ACTIVE = 2;
 /** 0, or 1 + the participant that failed first (participant 0 is the caller). */
-export const FAILED = 4;
+export const FAILED = 3;
 /** Buffer id and byte length of the current task's descriptor text. */
-export const ARGS_ID = 5;
-export const ARGS_LEN = 6;
+export const ARGS_ID = 4;
+export const ARGS_LEN = 5;
 /** How long an idle worker spins before it sleeps, in microseconds. */
-export const SPIN = 7;
-export const ERROR_LEN = 8;
+export const SPIN = 6;
+export const ERROR_LEN = 7;
 /** Blocks completed (by anyone): the caller checks that no block was lost with a dead worker. */
-export const DONE = 9;
+export const DONE = 8;
 
 /** Per-worker words, one cache line (16 words) per worker against false sharing. */
 const SLOT_BASE = 16;
 const SLOT_WORDS = 16;
-/** The generation the worker must run next, or STOP. */
+/** The task generation the worker must run next. */
 export const STATE = 0;
 /** A worker's life: STARTING, READY or DEAD. */
 export const LIFE = 1;
@@ -40,7 +39,6 @@ export const FINISHED = 4;
 export const STARTING = 0;
 export const READY = 1;
 export const DEAD = 2;
-export const STOP = -1;
 
 export const MAX_WORKERS = 255;
 const ERROR_BYTES = 8192;

@@ -286,7 +286,6 @@ class Pool {
       [C.FAILED, 0],
       [C.ERROR_LEN, 0],
       [C.ACTIVE, 0],
-      [C.GEN, this.#gen],
     ] as const) {
       Atomics.store(ctl, word, value);
     }

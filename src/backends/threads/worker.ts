@@ -22,7 +22,6 @@ import {
   reportFailure,
   SPIN,
   STATE,
-  STOP,
   slotWord,
   waitChange,
 } from './control.js';
@@ -118,7 +117,6 @@ async function serve(ctl: Int32Array, slot: number): Promise<void> {
   endpoint.post({ type: 'ready' });
   for (;;) {
     seen = waitChange(ctl, state, seen, Atomics.load(ctl, SPIN));
-    if (seen === STOP) return;
     try {
       await runTask(ctl, slot);
     } catch (e) {
