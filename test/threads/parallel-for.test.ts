@@ -18,7 +18,7 @@ const { default: escapeRows } = (await import(MANDELBROT.href)) as {
 
 after(stopThreads);
 
-test('the Mandelbrot kernel on 1..3 threads equals a serial run, also into a transposed view', async () => {
+test('the Mandelbrot kernel on 1..3 threads equals a serial run (transposed output, caller not computing)', async () => {
   const [width, height, maxIter] = [200, 150, 100];
   const X = linspace(-2, 1, width);
   const Y = linspace(-1.5, 1.5, height);
@@ -35,6 +35,9 @@ test('the Mandelbrot kernel on 1..3 threads equals a serial run, also into a tra
     const transposed = zeros([height, width], { dtype: 'int32' }).T;
     await parallelFor(width, MANDELBROT, { X, Y, escapeTime: transposed, maxIter });
     assert.deepEqual(transposed.toArray(), expected, `${n} threads, transposed output`);
+    const awaited = zeros([width, height], { dtype: 'int32' });
+    await parallelFor(width, MANDELBROT, { X, Y, escapeTime: awaited, maxIter }, { block: false });
+    assert.deepEqual(awaited.toArray(), expected, `${n} threads, only workers computing`);
   }
   assert.ok(threadInfo().workerBlocks > before, 'workers took rows');
 });
