@@ -3,6 +3,8 @@
 // throws into a ThreadError (and stays usable), and finishes the work of a
 // worker that dies inside a block, whether or not its exit hook ran.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { after, test } from 'node:test';
 import { NdblasError, ThreadError } from '../../src/core/errors.js';
 import { arange, zeros } from '../../src/ndarray/create.js';
@@ -67,6 +69,20 @@ test('thread counts: 1 stays on the caller, n uses at most n threads', async () 
     assert.throws(() => setNumThreads(bad), { code: 'ERR_VALUE', argument: 'n' });
   }
   assert.equal(getNumThreads(), 1);
+});
+
+test('the default thread count: NDBLAS_NUM_THREADS, else the cores up to 8', () => {
+  const threads = (env: Record<string, string>) => {
+    const code = "import('./src/parallel.ts').then((m) => console.log(m.getNumThreads()))";
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], {
+      encoding: 'utf8',
+      env: { ...process.env, NDBLAS_NUM_THREADS: '', ...env },
+    });
+    return Number(r.stdout);
+  };
+  assert.equal(threads({ NDBLAS_NUM_THREADS: '3' }), 3);
+  assert.equal(threads({}), Math.min(availableParallelism(), 8));
+  assert.equal(threads({ NDBLAS_NUM_THREADS: 'many' }), Math.min(availableParallelism(), 8));
 });
 
 test('many small tasks', async () => {

@@ -182,6 +182,13 @@ export const platform: Platform =
     ? nodePlatform(proc)
     : browserPlatform(globalThis as unknown as BrowserScope);
 
+/** Threads by default: NDBLAS_NUM_THREADS (at most `max`), else the cores, up to 8. */
+export function defaultThreads(max: number): number {
+  const env = Number(platform.env('NDBLAS_NUM_THREADS'));
+  if (Number.isSafeInteger(env) && env >= 1) return Math.min(env, max);
+  return Math.max(1, Math.min(platform.cores, 8));
+}
+
 let poolWorker = false;
 
 /** Called by the worker entry: a pool worker runs nested parallel work serially. */

@@ -10,7 +10,7 @@ import { fail } from '../../core/errors.js';
 import { BufferIds, type Encoded, encode, Holdings, writeText } from './codec.js';
 import * as C from './control.js';
 import { blockRange, claimBlocks, partition } from './partition.js';
-import { isPoolWorker, platform, sibling, type WorkerPort } from './platform.js';
+import { defaultThreads, isPoolWorker, platform, sibling, type WorkerPort } from './platform.js';
 import { runSerial, type Task, taskError } from './task.js';
 
 export interface ThreadInfo {
@@ -36,18 +36,12 @@ interface Slot {
   readonly modules: Set<string>;
 }
 
-const DEFAULT_CAP = 8;
+/** Idle spin before sleeping (waking a sleeper costs 12-25 us); none when threads outnumber cores. */
 const SPIN_MICROS = 50;
 const WORKER_URL = sibling('./worker.js', import.meta.url);
 
-function defaultThreads(): number {
-  const env = Number(platform.env('NDBLAS_NUM_THREADS'));
-  if (Number.isSafeInteger(env) && env >= 1) return Math.min(env, C.MAX_WORKERS + 1);
-  return Math.max(1, Math.min(platform.cores, DEFAULT_CAP));
-}
-
 class Pool {
-  #threads = defaultThreads();
+  #threads = defaultThreads(C.MAX_WORKERS + 1);
   readonly #slots: Slot[] = [];
   #ctl: Int32Array | null = null;
   #gen = 0;
@@ -80,7 +74,7 @@ class Pool {
   }
 
   info(): ThreadInfo {
-    const ready = this.#slots.filter((s, i) => s.port !== null && this.#life(i) === C.READY);
+    const ready = this.#ready(this.#slots.length);
     let workerBlocks = 0;
     for (let i = 0; i < this.#everStarted; i++) {
       workerBlocks += Atomics.load(this.#control(), C.slotWord(i, C.FINISHED));
@@ -219,7 +213,7 @@ class Pool {
     const joined: number[] = [];
     const join = () => {
       for (let i = 0; i < workers && joined.length < workers; i++) {
-        if (!joined.includes(i) && this.#life(i) === C.READY) {
+        if (!joined.includes(i) && this.#isReady(i)) {
           this.#dispatch(i, gen, encoded, task.url);
           joined.push(i);
         }
@@ -261,11 +255,15 @@ class Pool {
     return Atomics.load(this.#control(), C.slotWord(i, C.LIFE));
   }
 
+  /** Whether worker i exists and waits for tasks. */
+  #isReady(i: number): boolean {
+    const slot = this.#slots[i];
+    return slot !== undefined && slot.port !== null && this.#life(i) === C.READY;
+  }
+
   /** Workers among the first n that are ready. */
   #ready(n: number): number[] {
-    return this.#slots
-      .slice(0, n)
-      .flatMap((s, i) => (s.port !== null && this.#life(i) === C.READY ? [i] : []));
+    return [...Array(Math.min(n, this.#slots.length)).keys()].filter((i) => this.#isReady(i));
   }
 
   /** Writes the task's descriptor and resets the task words; returns the new generation. */
@@ -383,10 +381,12 @@ class Pool {
     C.release(ctl, i);
   }
 
+  /** Ends worker i; its slot reads DEAD until a new worker starts there. */
   #retire(i: number): void {
     const slot = this.#slots[i];
     slot.port?.terminate();
     slot.port = null;
+    Atomics.store(this.#control(), C.slotWord(i, C.LIFE), C.DEAD);
   }
 }
 
