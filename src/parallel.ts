@@ -89,7 +89,7 @@ export async function parallelFor<A extends object>(
 }
 
 /**
- * Threads parallel work uses, the calling thread included (1: none started).
+ * Threads parallel work uses, the calling thread included (1: all on the calling thread).
  * The default is NDBLAS_NUM_THREADS, else the core count up to 8.
  */
 export function setNumThreads(n: number): void {
