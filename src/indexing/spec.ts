@@ -186,17 +186,18 @@ export function resultShape(
   return { shape: [...rest.slice(0, first), ...b, ...rest.slice(first)], first, vAxes };
 }
 
-/** A scalar stored by one number per axis (or one flat number): item's addressing. */
+/** A scalar stored by one number per axis, or by one flat number when `flat` (set(i, v) as item(i)). */
 export function isElementIndex(
   index: NDArray | readonly IndexSpec[],
   value: unknown,
   ndim: number,
+  flat: boolean,
 ): index is readonly number[] {
   const scalar = !(value instanceof NDArray || Array.isArray(value) || ArrayBuffer.isView(value));
   return (
     scalar &&
     Array.isArray(index) &&
-    (index.length <= 1 || index.length === ndim) &&
+    (index.length === ndim || (flat && index.length === 1)) &&
     index.every((k) => typeof k === 'number')
   );
 }

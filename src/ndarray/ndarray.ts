@@ -339,14 +339,14 @@ export class NDArray {
   }
 
   /**
-   * Stores a scalar into one element addressed as in `item` (a number, or a
-   * list of one number per axis); otherwise `a[index] = value` with NumPy's
-   * indexing: an NDArray index, or an index tuple (a list of `get` indices,
-   * `[0, '...']` for a row).
+   * Stores a scalar into one element addressed as in `item` (one number: a
+   * flat C-order index; or a list of one number per axis); otherwise
+   * `a[index] = value` with NumPy's indexing: an NDArray index, or an index
+   * tuple (a list of `get` indices: `[0]` is row 0 of a matrix).
    */
   set(index: number | readonly number[] | NDArray | readonly IndexSpec[], value: unknown): this {
     const idx = typeof index === 'number' ? [index] : index;
-    if (!isElementIndex(idx, value, this.ndim)) {
+    if (!isElementIndex(idx, value, this.ndim, typeof index === 'number')) {
       setIndex(this, idx instanceof NDArray ? [idx] : idx, value);
       return this;
     }

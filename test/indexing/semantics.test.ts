@@ -134,6 +134,15 @@ test('set keeps item addressing for numbers and NumPy indexing for tuples', () =
     [1, 1, 1],
     [2, 3, 4],
   ]);
+  a.set([1], 9); // a list is an index tuple: a[1] = 9, a row even for a scalar
+  a.set([], -1).set([0, 2], 8); // a[()] = -1: every element
+  assert.deepEqual(a.toArray(), [
+    [-1, -1, 8],
+    [-1, -1, -1],
+  ]);
+  const b = zeros([3]);
+  b.set([2], 6); // one number on a 1-d array is its element
+  assert.deepEqual(b.toArray(), [0, 0, 6]);
 });
 
 test('the Mandelbrot pattern: Z[mask] = Z[mask] ** 2 + C[mask] materialises only the selection', () => {
