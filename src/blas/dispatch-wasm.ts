@@ -11,8 +11,10 @@
 // The reference kernels register first, whoever imports this module first: wasm takes precedence.
 import './dispatch.js';
 import { wasmMacroKernel } from '../backends/wasm/gemm.js';
+import { wasmInt8MacroKernel } from '../backends/wasm/gemm-int8.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
 import { type Blocking, blockedGemm, blockedGemmBatched } from './frame/gemm-blocked.js';
+import { type Int8Blocking, int8Gemm, int8GemmBatched, wrapsExactly } from './frame/gemm-int8.js';
 import { parallelGemm } from './frame/gemm-parallel.js';
 import { BLOCKED_SYMMETRIC } from './frame/level3-blocked.js';
 import { BLOCKED_TRIANGULAR } from './frame/triangular-blocked.js';
@@ -110,6 +112,40 @@ if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object') {
           ? blocked
           : (call) => (work(call) < LEVEL3_CUTOVER ? reference(call) : blocked(call)),
       notes: `${row.routine} on the blocked gemm frame, ${row.type} macro-kernel`,
+    });
+  }
+}
+
+/** int8 -> int32: int16-pair micro-panels of kc = 512 steps take 4 KiB (A) and 8 KiB (B). */
+const INT8_BLOCKING: Int8Blocking = { mc: 128, kc: 512, bBudget: 8 << 20 };
+
+/** m * n * k below which the reference kernel is faster (measured: crossover between n = 8 and 10). */
+const INT8_CUTOVER = 700;
+
+const INT8_TABLE: readonly { signature: string; make: typeof int8Gemm }[] = [
+  { signature: 'gemm:i8,i8->i32', make: int8Gemm },
+  { signature: 'gemmBatched:i8,i8->i32', make: int8GemmBatched },
+];
+
+/** The blocked wasm int8 kernels by signature, without the cut-over (their tests call them directly). */
+export const WASM_GEMM_INT8: Readonly<Record<string, Kernel>> = Object.fromEntries(
+  INT8_TABLE.map((row) => [row.signature, row.make(wasmInt8MacroKernel, INT8_BLOCKING)]),
+);
+
+if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object') {
+  for (const row of INT8_TABLE) {
+    const reference = implementationOf(row.signature)?.kernel;
+    const blocked = WASM_GEMM_INT8[row.signature];
+    // Scalars so large that the reference's float64 arithmetic rounds stay on it: backends agree bitwise.
+    const fast = (call: KernelCall) =>
+      call.dims.m * call.dims.n * call.dims.k >= INT8_CUTOVER && wrapsExactly(call);
+    register(row.signature, {
+      backend: 'wasm',
+      kernel:
+        reference === undefined
+          ? blocked
+          : (call) => (fast(call) ? blocked(call) : reference(call)),
+      notes: 'blocked gemm, int8 macro-kernel (int16 pairs, int32 wrap-around)',
     });
   }
 }

@@ -1,0 +1,267 @@
+// The blocked GEMM driver for int8 operands into int32 (gemm:i8,i8->i32 and
+// its batched form): BLIS's loops over column blocks of C (pack B), row
+// blocks (pack A) and depth blocks, around an integer macro-kernel. Packing
+// reads any element strides (negative, zero) and stores two depth steps of a
+// row of A (column of B) as one int16 pair, zero padding edge tiles and an
+// odd depth, so the kernel never sees an edge and nothing outside the
+// operands is touched. Arithmetic is int32 wrap-around throughout:
+// C = alpha * AB + beta * C modulo 2^32, equal to the reference kernel's
+// float64 arithmetic whenever that is exact (wrapsExactly).
+import type { Kernel, KernelCall, KernelData, KernelOperand } from '../../kernels/types.js';
+
+/** Packed panels and the int32 C buffer in some linear memory (a wasm instance). */
+export interface Int8Scratch {
+  readonly i16: Int16Array;
+  readonly i32: Int32Array;
+}
+
+/** An int16-pair macro-kernel: C[mc x nc] (+)= A B over `kp` depth pairs, offsets in bytes. */
+export interface Int8MacroKernel {
+  readonly mr: number;
+  readonly nr: number;
+  /** Byte offset where scratch starts in the kernel's memory (a multiple of 16). */
+  readonly base: number;
+  /** Views of the memory holding at least `bytes` scratch bytes from `base`. */
+  scratch(bytes: number): Int8Scratch;
+  run(
+    mc: number,
+    nc: number,
+    kp: number,
+    pa: number,
+    sa: number,
+    pb: number,
+    sb: number,
+    pc: number,
+    ldc: number,
+    first: boolean,
+  ): void;
+}
+
+export interface Int8Blocking {
+  /** Rows of A packed at a time. */
+  readonly mc: number;
+  /** Depth per macro-kernel call; even, so only the last block can have an odd depth. */
+  readonly kc: number;
+  /** Bytes of packed B to aim for: bounds the columns per block. */
+  readonly bBudget: number;
+}
+
+interface Matrix {
+  readonly data: KernelData;
+  readonly off: number;
+  readonly rs: number;
+  readonly cs: number;
+}
+
+const roundUp = (x: number, m: number) => Math.ceil(x / m) * m;
+
+/**
+ * Packs `rows` x `k` of a strided matrix into micro-panels of `w` rows: for
+ * each depth pair q, the w pairs (x[r][2q], x[r][2q+1]); rows past `rows` and
+ * the step past an odd `k` are zeros. B is packed as its transpose.
+ */
+function pack(
+  dst: Int16Array,
+  at: number,
+  src: KernelData,
+  off: number,
+  rs: number,
+  cs: number,
+  rows: number,
+  k: number,
+  w: number,
+): void {
+  const even = k & ~1;
+  let d = at;
+  for (let r0 = 0; r0 < rows; r0 += w) {
+    const live = Math.min(w, rows - r0);
+    for (let p = 0; p < k; p += 2) {
+      let s = off + r0 * rs + p * cs;
+      const second = p < even;
+      for (let i = 0; i < live; i++, s += rs, d += 2) {
+        dst[d] = src[s];
+        dst[d + 1] = second ? src[s + cs] : 0;
+      }
+      for (let i = live; i < w; i++, d += 2) {
+        dst[d] = 0;
+        dst[d + 1] = 0;
+      }
+    }
+  }
+}
+
+/** C block = alpha * buf + beta * C block modulo 2^32 (beta = 0: C not read). */
+function writeBack(
+  buf: Int32Array,
+  at: number,
+  ldc: number,
+  c: Matrix,
+  i0: number,
+  rows: number,
+  j0: number,
+  cols: number,
+  alpha: number,
+  beta: number,
+): void {
+  const { data, rs, cs } = c;
+  for (let i = 0; i < rows; i++) {
+    let ci = c.off + (i0 + i) * rs + j0 * cs;
+    let bi = at + i * ldc;
+    if (beta === 0) for (let j = 0; j < cols; j++, ci += cs) data[ci] = Math.imul(alpha, buf[bi++]);
+    else {
+      for (let j = 0; j < cols; j++, ci += cs)
+        data[ci] = Math.imul(alpha, buf[bi++]) + Math.imul(beta, data[ci]);
+    }
+  }
+}
+
+/** C = beta * C modulo 2^32, for alpha = 0 or k = 0 (A and B not read; beta = 0: C not read). */
+function scale(m: number, n: number, beta: number, c: Matrix): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0, ci = c.off + i * c.rs; j < n; j++, ci += c.cs)
+      c.data[ci] = beta === 0 ? 0 : Math.imul(beta, c.data[ci]);
+  }
+}
+
+/** One product through the macro-kernel; alpha and beta already reduced to int32. */
+function run(
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Matrix,
+  b: Matrix,
+  beta: number,
+  c: Matrix,
+  macro: Int8MacroKernel,
+  blk: Int8Blocking,
+): void {
+  const { mr, nr } = macro;
+  const pairs = Math.ceil(k / 2);
+  const ncMax = Math.min(
+    roundUp(n, nr),
+    Math.max(nr, Math.floor(blk.bBudget / (pairs * 4 * nr)) * nr),
+  );
+  const mcMax = Math.min(roundUp(m, mr), blk.mc);
+  // Byte offsets: packed B, packed A, then the C buffer (all multiples of 16).
+  const bAt = macro.base;
+  const aAt = bAt + pairs * ncMax * 4;
+  const cAt = aAt + pairs * mcMax * 4;
+  const mem = macro.scratch(cAt + mcMax * ncMax * 4 - macro.base);
+  for (let jc = 0; jc < n; jc += ncMax) {
+    const nc = Math.min(ncMax, n - jc);
+    const ncp = roundUp(nc, nr);
+    // Each depth block is packed contiguously: panels stay close in L1.
+    for (let pc = 0; pc < k; pc += blk.kc) {
+      const kc = Math.min(blk.kc, k - pc);
+      pack(
+        mem.i16,
+        (bAt + pc * ncp * 2) / 2,
+        b.data,
+        b.off + jc * b.cs + pc * b.rs,
+        b.cs,
+        b.rs,
+        nc,
+        kc,
+        nr,
+      );
+    }
+    for (let ic = 0; ic < m; ic += mcMax) {
+      const mc = Math.min(mcMax, m - ic);
+      const mcp = roundUp(mc, mr);
+      for (let pc = 0; pc < k; pc += blk.kc) {
+        const kc = Math.min(blk.kc, k - pc);
+        pack(
+          mem.i16,
+          (aAt + pc * mcp * 2) / 2,
+          a.data,
+          a.off + ic * a.rs + pc * a.cs,
+          a.rs,
+          a.cs,
+          mc,
+          kc,
+          mr,
+        );
+      }
+      for (let pc = 0; pc < k; pc += blk.kc) {
+        const kp = Math.ceil(Math.min(blk.kc, k - pc) / 2);
+        const pa = aAt + pc * mcp * 2;
+        const pb = bAt + pc * ncp * 2;
+        macro.run(mcp, ncp, kp, pa, kp * mr * 4, pb, kp * nr * 4, cAt, ncp, pc === 0);
+      }
+      writeBack(mem.i32, cAt / 4, ncp, c, ic, mc, jc, nc, alpha, beta);
+    }
+  }
+}
+
+/** Largest |int8 x int8| product. */
+const MAX_PRODUCT = 128 * 128;
+
+/**
+ * Whether the reference kernel's float64 arithmetic (alpha * sum + beta * c,
+ * then ToInt32) is exact for this call, so that wrap-around int32 arithmetic
+ * gives its bits: every intermediate stays within 2^53.
+ */
+export function wrapsExactly(call: KernelCall): boolean {
+  const alpha = Math.abs(call.scalars.alpha as number);
+  const beta = Math.abs(call.scalars.beta as number);
+  return alpha * call.dims.k * MAX_PRODUCT + beta * 2 ** 31 <= 2 ** 53;
+}
+
+const matrix = (op: KernelOperand, axis: number, off: number): Matrix => ({
+  data: op.data,
+  off,
+  rs: op.st[axis],
+  cs: op.st[axis + 1],
+});
+
+/** One 2-D product at the given operand offsets; axis 0 for gemm, 1 for a stack's matrices. */
+function gemm2(
+  call: KernelCall,
+  macro: Int8MacroKernel,
+  blk: Int8Blocking,
+  axis: number,
+  offs: readonly [number, number, number],
+): void {
+  const { m, n, k } = call.dims;
+  if (m === 0 || n === 0) return;
+  const { ops } = call;
+  const alpha = (call.scalars.alpha as number) | 0;
+  const beta = (call.scalars.beta as number) | 0;
+  const c = matrix(ops.c, axis, offs[2]);
+  if (alpha === 0 || k === 0) scale(m, n, beta, c);
+  else
+    run(
+      m,
+      n,
+      k,
+      alpha,
+      matrix(ops.a, axis, offs[0]),
+      matrix(ops.b, axis, offs[1]),
+      beta,
+      c,
+      macro,
+      blk,
+    );
+}
+
+/** gemm:i8,i8->i32 over the macro-kernel (C = alpha A B + beta C modulo 2^32). */
+export function int8Gemm(macro: () => Int8MacroKernel, blk: Int8Blocking): Kernel {
+  return (call: KernelCall) => {
+    const { a, b, c } = call.ops;
+    gemm2(call, macro(), blk, 0, [a.off, b.off, c.off]);
+    return undefined;
+  };
+}
+
+/** The batched form: one blocked product per matrix of the stack. */
+export function int8GemmBatched(macro: () => Int8MacroKernel, blk: Int8Blocking): Kernel {
+  return (call: KernelCall) => {
+    const { a, b, c } = call.ops;
+    const mk = macro();
+    for (let p = 0; p < call.dims.batch; p++) {
+      gemm2(call, mk, blk, 1, [a.off + p * a.st[0], b.off + p * b.st[0], c.off + p * c.st[0]]);
+    }
+    return undefined;
+  };
+}
