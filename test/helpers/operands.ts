@@ -1,5 +1,5 @@
-// Rebuilding the operands of the indexing and manipulation fixtures
-// (scripts/fixtures/operands.py): a base array from its dtype (with byte
+// Rebuilding the operands of the NumPy fixtures (recipes made by
+// scripts/fixtures/operands.py and its users): a base array from its dtype (with byte
 // order), shape and little-endian bytes, placed at a byte offset (inside
 // sentinel bytes when asked), seen through a chain of view operations; and
 // comparing results with NumPy's dtype, shape and bytes.
@@ -36,6 +36,7 @@ export function loadFixture<T>(path: string): T {
 const APPLY: Readonly<Record<string, (a: NDArray, ...args: never[]) => NDArray>> = {
   slice: (a, specs: never) => a.slice(...(specs as never[])),
   T: (a) => a.T,
+  swapaxes: (a, i, j) => a.swapaxes(i, j),
   flip: (a, axis) => a.flip(axis),
   broadcastTo: (a, shape) => a.broadcastTo(shape),
 };

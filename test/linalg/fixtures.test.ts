@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { NDArray } from '../../src/index.js';
-import { build, type Case, compare, loadCases, run } from './recipes.js';
+import { build } from '../helpers/operands.js';
+import { type Case, compare, loadCases, run } from './recipes.js';
 
 function snapshot(a: NDArray): Uint8Array {
   return new Uint8Array(a.buffer).slice();
@@ -15,8 +16,8 @@ function check(cases: readonly Case[], file: string): number {
   let worst = 0;
   cases.forEach((c, n) => {
     const where = `${file} case ${n} (${c.fn} ${c.a.dtype}${JSON.stringify(c.a.ops)} x ${c.b.dtype}${JSON.stringify(c.b.ops)})`;
-    const a = build(c.a);
-    const b = build(c.b);
+    const a = build(c.a).view;
+    const b = build(c.b).view;
     const [sa, sb] = [snapshot(a), snapshot(b)];
     worst = Math.max(worst, compare(run(c, a, b), c.result, where));
     assert.deepEqual(snapshot(a), sa, `${where}: a's buffer changed`);

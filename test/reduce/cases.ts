@@ -8,16 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { NDArray } from '../../src/index.js';
 import * as nb from '../../src/index.js';
-
-type Op = [string, ...unknown[]];
-
-export interface Recipe {
-  readonly dtype: string;
-  readonly base: number[];
-  readonly hex: string;
-  readonly offset: number;
-  readonly ops: Op[];
-}
+import { hexToBytes } from '../helpers/fixtures.js';
+import { build, type Recipe } from '../helpers/operands.js';
 
 export interface Case {
   readonly fn: string;
@@ -41,35 +33,6 @@ export interface Case {
 export function loadCases(): Case[] {
   const url = new URL('../fixtures/reduce/cases.json', import.meta.url);
   return (JSON.parse(readFileSync(url, 'utf8')) as { cases: Case[] }).cases;
-}
-
-function bytesOf(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-const APPLY: Readonly<Record<string, (a: NDArray, ...args: never[]) => NDArray>> = {
-  slice: (a, specs: never) => a.slice(...(specs as never[])),
-  T: (a) => a.T,
-  swapaxes: (a, i, j) => a.swapaxes(i, j),
-  flip: (a, axis) => a.flip(axis),
-  broadcastTo: (a, shape) => a.broadcastTo(shape),
-};
-
-/** The operand a recipe describes, over its own buffer. */
-export function build(r: Recipe): NDArray {
-  const d = nb.toDType(r.dtype);
-  const bytes = bytesOf(r.hex);
-  if (!d.isNative) {
-    const unit = d.kind === 'c' ? d.itemsize / 2 : d.itemsize;
-    for (let i = 0; i < bytes.length; i += unit) bytes.subarray(i, i + unit).reverse();
-  }
-  const buffer = new SharedArrayBuffer(bytes.length + r.offset);
-  new Uint8Array(buffer).set(bytes, r.offset);
-  let a = nb.fromBuffer(buffer, { dtype: d, shape: r.base, byteOffset: r.offset });
-  for (const [name, ...args] of r.ops) a = APPLY[name](a, ...(args as never[]));
-  return a;
 }
 
 type Fn = (a: NDArray, options: Record<string, unknown>) => NDArray;
@@ -115,7 +78,7 @@ export function run(c: Case, a: NDArray, out?: NDArray): NDArray {
   for (const k of ['keepdims', 'initial', 'ddof', 'dtype'] as const) {
     if (c[k] !== undefined) options[k] = c[k];
   }
-  if (c.where !== undefined) options.where = build(c.where);
+  if (c.where !== undefined) options.where = build(c.where).view;
   if (out !== undefined) options.out = out;
   return FUNCTIONS[c.fn](a, options);
 }
@@ -180,7 +143,7 @@ export function compare(got: NDArray, c: Case, where: string, limit = 16): Verdi
   assert.equal(got.dtype.str, e.dtype, `${where}: dtype`);
   assert.deepEqual(got.shape, e.shape, `${where}: shape`);
   const mine = bytesOfArray(got);
-  const theirs = bytesOf(e.hex);
+  const theirs = hexToBytes(e.hex);
   const comp = COMPONENT[e.dtype.slice(1)];
   const bitwise = mine.length === theirs.length && mine.every((b, i) => b === theirs[i]);
   if (comp === undefined || bitwise) {
