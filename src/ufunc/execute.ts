@@ -16,8 +16,8 @@ import { typedWindow } from '../ndarray/typed.js';
 import { compileKernel, type Kernel } from './compile.js';
 import { raising, report } from './errstate.js';
 import { type Operand, operandType, sameLayout, toOperand } from './operands.js';
+import { runUfunc } from './parallel.js';
 import { type ResolvedLoop, resolveLoop } from './resolve.js';
-import { runLoops } from './run.js';
 import { parseSig, type UfuncDef } from './types.js';
 
 export interface UfuncOptions {
@@ -244,7 +244,7 @@ export function execute(
     if (mayOverlap(target, maskView))
       maskView = broadcastView(mask.copy(), shape, 'where', routine);
   }
-  const flags = runLoops(engine.def, engine.kernel(resolved), resolved, target, views, maskView);
+  const flags = runUfunc(engine.def, engine.kernel(resolved), resolved, target, views, maskView);
   if (flags !== 0) report(flags, routine);
   if (target !== result) assign(result, target);
   return result;

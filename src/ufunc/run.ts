@@ -125,7 +125,8 @@ function call(kernel: Kernel, m: number, o: Run, ins: readonly Run[]): void {
 
 /**
  * Computes `target = op(views...)` elementwise; every view already has the
- * target's shape. Returns the IEEE exception flags errstate asked to watch.
+ * target's shape. Returns the IEEE exception flags errstate asked to watch
+ * (`watched`: the caller's errstate, which pool workers do not share).
  */
 export function runLoops(
   def: UfuncDef,
@@ -134,8 +135,8 @@ export function runLoops(
   target: NDArray,
   views: readonly NDArray[],
   mask: NDArray | undefined,
+  watched = watchedFlags(),
 ): number {
-  const watched = watchedFlags();
   const masked = mask !== undefined;
   const size = target.size;
   const out = slot(target, r.output, true, masked, size);

@@ -1,0 +1,91 @@
+// Large ufunc calls on the thread pool: above a measured size the call is cut
+// into blocks (split.ts) that the calling thread and the pool's workers run
+// with the same compiled loop, workers finding the definition by name
+// (registry.ts) in the task module blocks.ts. Results are those of the serial
+// loop, bit for bit, on any thread count; errstate flags from every block are
+// or-ed into one shared word and reported by the caller. Calls stay on the
+// calling thread when the pool would not use workers, when an operand's
+// memory is not shared, or when the definition is not in the registry.
+import { partition } from '../backends/threads/partition.js';
+import { sibling } from '../backends/threads/platform.js';
+import { pool } from '../backends/threads/pool.js';
+import { mayOverlap } from '../ndarray/assign.js';
+import { planIteration } from '../ndarray/iter.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+import { toWire } from '../parallel/wire.js';
+import type { Kernel } from './compile.js';
+import { watchedFlags } from './errstate.js';
+import { isRegistered } from './registry.js';
+import type { ResolvedLoop } from './resolve.js';
+import { runLoops } from './run.js';
+import { type BlockCall, runBlocks, splitPlan } from './split.js';
+import type { UfuncDef } from './types.js';
+
+/**
+ * Elements below which one thread is faster. Two threads reach 1.3x on a
+ * float64 add at 2^17 elements (a parallel call costs 20-40 us).
+ */
+const CUTOVER = 1 << 17;
+/** Smallest block: a few hundred KiB of operands, tens of microseconds of work. */
+const MIN_BLOCK = 1 << 15;
+/** Blocks a large call aims for, so that threads of uneven speed still finish together. */
+const TARGET_BLOCKS = 64;
+
+const TASK = sibling('./blocks.js', import.meta.url).href;
+const REVIVER = sibling('../parallel/wire.js', import.meta.url).href;
+pool.preload(TASK);
+
+const isShared = (a: NDArray) =>
+  typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer;
+
+/**
+ * `runLoops` for the call, split over the pool when it is large enough and
+ * the pool is usable; returns the watched exception flags.
+ */
+export function runUfunc(
+  def: UfuncDef,
+  kernel: Kernel,
+  loop: ResolvedLoop,
+  target: NDArray,
+  views: readonly NDArray[],
+  mask: NDArray | undefined,
+): number {
+  const arrays = mask === undefined ? [target, ...views] : [target, ...views, mask];
+  const size = target.size;
+  if (size < CUTOVER || !pool.parallel || !isRegistered(def) || !arrays.every(isShared)) {
+    return runLoops(def, kernel, loop, target, views, mask);
+  }
+  const plan = planIteration(
+    target.shape,
+    arrays.map((a) => ({ strides: a.strides, offset: a.byteOffset })),
+  );
+  const split = splitPlan(plan, Math.max(MIN_BLOCK, Math.ceil(size / TARGET_BLOCKS)));
+  if (split.count < 2) return runLoops(def, kernel, loop, target, views, mask);
+  const watched = watchedFlags();
+  const flags = new Int32Array(new SharedArrayBuffer(4));
+  const masked = mask !== undefined;
+  const call: BlockCall = { def, kernel, loop, arrays, masked, split, watched, flags };
+  const wire = {
+    name: def.name,
+    index: loop.index,
+    types: [...loop.inputs, loop.output].map((d) => d.name),
+    arrays: toWire(arrays),
+    masked,
+    split,
+    watched,
+    flags,
+  };
+  pool.run({
+    url: TASK,
+    name: 'ufuncBlocks',
+    reviver: REVIVER,
+    run: runBlocks,
+    args: call,
+    wire,
+    blocks: partition(0, split.count, 1),
+    // An in-place call (output = an input) must not run a block twice.
+    restartable: !arrays.slice(1).some((a) => mayOverlap(target, a)),
+    routine: def.name,
+  });
+  return Atomics.load(flags, 0) & watched;
+}
