@@ -3,6 +3,7 @@
 // the same run (NumPy/OpenBLAS through python3).
 const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   gemm: () => import('./gemm.js'),
+  'gemm-int8': () => import('./gemm-int8.js'),
   peers: () => import('./peers.js'),
   level1: () => import('./level1.js'),
   ufunc: () => import('./ufunc.js'),
