@@ -4,7 +4,8 @@
 // float32, float32 inputs pack straight into float64 panels, complex products
 // run on the real kernels). Problems
 // below a size cut-over stay on the reference kernel: packing would dominate.
-// The real symm, syrk, syr2k, trmm and trsm run on the same blocked gemm
+// The other Level-3 routines, real and complex (symm/hemm, syrk/herk,
+// syr2k/her2k, trmm, trsm), run on the same blocked gemm
 // (frame/level3-blocked.ts, frame/triangular-blocked.ts), with their own cut-over.
 // Large gemm calls split across the thread pool (frame/gemm-parallel.ts).
 
@@ -16,8 +17,12 @@ import type { Kernel, KernelCall } from '../kernels/types.js';
 import { type Blocking, blockedGemm, blockedGemmBatched } from './frame/gemm-blocked.js';
 import { type Int8Blocking, int8Gemm, int8GemmBatched, wrapsExactly } from './frame/gemm-int8.js';
 import { parallelGemm } from './frame/gemm-parallel.js';
-import { BLOCKED_SYMMETRIC } from './frame/level3-blocked.js';
-import { BLOCKED_TRIANGULAR } from './frame/triangular-blocked.js';
+import {
+  BLOCKED_SYMMETRIC,
+  BLOCKED_SYMMETRIC_COMPLEX,
+  type BlockedRoutine,
+} from './frame/level3-blocked.js';
+import { BLOCKED_TRIANGULAR, BLOCKED_TRIANGULAR_COMPLEX } from './frame/triangular-blocked.js';
 import { implementationOf, register } from './registry.js';
 
 const BLOCKING: Readonly<Record<'f64' | 'f32', Blocking>> = {
@@ -58,34 +63,54 @@ export const WASM_GEMM: Readonly<Record<string, Kernel>> = Object.fromEntries(
   }),
 );
 
-const LEVEL3 = { ...BLOCKED_SYMMETRIC, ...BLOCKED_TRIANGULAR };
+type Level3Type = 'f64' | 'f32' | 'c128' | 'c64';
 
-/** Multiply-adds below which the reference Level-3 kernels are faster (measured: order ~12 for each). */
+/** The Level-3 routines on the frame by the kind of their data. */
+const LEVEL3: Readonly<Record<'real' | 'complex', Readonly<Record<string, BlockedRoutine>>>> = {
+  real: { ...BLOCKED_SYMMETRIC, ...BLOCKED_TRIANGULAR },
+  complex: { ...BLOCKED_SYMMETRIC_COMPLEX, ...BLOCKED_TRIANGULAR_COMPLEX },
+};
+
+/**
+ * Multiply-adds (real or complex) below which the reference Level-3 kernels
+ * are faster (measured: order ~12 for each real routine; complex symm/hemm
+ * ~10, syrk/herk ~15, syr2k/her2k and trmm/trsm ~16).
+ */
 const LEVEL3_CUTOVER = 2048;
 
-/** Real Level-3 routines on the frame; complex ones stay on the reference kernels. */
+const LEVEL3_ROUTINES: Readonly<Record<Level3Type, readonly string[]>> = {
+  f64: ['symm', 'syrk', 'syr2k', 'trmm', 'trsm'],
+  f32: ['symm', 'syrk', 'syr2k', 'trmm', 'trsm'],
+  c128: ['symm', 'hemm', 'syrk', 'herk', 'syr2k', 'her2k', 'trmm', 'trsm'],
+  c64: ['symm', 'hemm', 'syrk', 'herk', 'syr2k', 'her2k', 'trmm', 'trsm'],
+};
+
+/** Signature of a routine on one type: the rank-k updates and triangular routines take one input array. */
+const level3Signature = (routine: string, t: Level3Type): string =>
+  ['syrk', 'herk', 'trmm', 'trsm'].includes(routine)
+    ? `${routine}:${t}->${t}`
+    : `${routine}:${t},${t}->${t}`;
+
+/** Level-3 routines on the frame: every real and complex one. */
 const LEVEL3_TABLE: readonly {
   signature: string;
-  routine: keyof typeof LEVEL3;
-  type: 'f64' | 'f32';
-}[] = [
-  { signature: 'symm:f64,f64->f64', routine: 'symm', type: 'f64' },
-  { signature: 'symm:f32,f32->f32', routine: 'symm', type: 'f32' },
-  { signature: 'syrk:f64->f64', routine: 'syrk', type: 'f64' },
-  { signature: 'syrk:f32->f32', routine: 'syrk', type: 'f32' },
-  { signature: 'syr2k:f64,f64->f64', routine: 'syr2k', type: 'f64' },
-  { signature: 'syr2k:f32,f32->f32', routine: 'syr2k', type: 'f32' },
-  { signature: 'trmm:f64->f64', routine: 'trmm', type: 'f64' },
-  { signature: 'trmm:f32->f32', routine: 'trmm', type: 'f32' },
-  { signature: 'trsm:f64->f64', routine: 'trsm', type: 'f64' },
-  { signature: 'trsm:f32->f32', routine: 'trsm', type: 'f32' },
-];
+  routine: string;
+  type: Level3Type;
+  kind: 'real' | 'complex';
+}[] = (Object.keys(LEVEL3_ROUTINES) as Level3Type[]).flatMap((type) =>
+  LEVEL3_ROUTINES[type].map((routine) => ({
+    signature: level3Signature(routine, type),
+    routine,
+    type,
+    kind: type.startsWith('c') ? ('complex' as const) : ('real' as const),
+  })),
+);
 
 /** The blocked Level-3 kernels by signature, without the cut-over (their tests call them directly). */
 export const WASM_LEVEL3: Readonly<Record<string, Kernel>> = Object.fromEntries(
   LEVEL3_TABLE.map((row) => [
     row.signature,
-    LEVEL3[row.routine].make(WASM_GEMM[`gemm:${row.type},${row.type}->${row.type}`]),
+    LEVEL3[row.kind][row.routine].make(WASM_GEMM[`gemm:${row.type},${row.type}->${row.type}`]),
   ]),
 );
 
@@ -104,14 +129,14 @@ if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object') {
   for (const row of LEVEL3_TABLE) {
     const reference = implementationOf(row.signature)?.kernel;
     const blocked = WASM_LEVEL3[row.signature];
-    const { work } = LEVEL3[row.routine];
+    const { work } = LEVEL3[row.kind][row.routine];
     register(row.signature, {
       backend: 'wasm',
       kernel:
         reference === undefined
           ? blocked
           : (call) => (work(call) < LEVEL3_CUTOVER ? reference(call) : blocked(call)),
-      notes: `${row.routine} on the blocked gemm frame, ${row.type} macro-kernel`,
+      notes: `${row.routine} on the blocked gemm frame, ${row.type} gemm`,
     });
   }
 }

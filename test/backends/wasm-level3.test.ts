@@ -4,7 +4,8 @@
 // side/uplo/diag, layouts with negative, zero, gapped and unaligned strides,
 // NaN wherever a routine must not read (the other triangle, a unit diagonal,
 // C when beta = 0, A and B when alpha = 0); and the registered kernels
-// dispatching to the frame above the cut-over and to the reference below.
+// dispatching to the frame above the cut-over and to the reference below
+// (complex ones too: their twin test is wasm-level3-complex.test.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { JS_KERNELS } from '../../src/backends/js.js';
@@ -17,6 +18,8 @@ import { checkCase, type LayoutName, operand, rng } from '../blas/harness.js';
 import { REFERENCES } from '../blas/reference/index.js';
 import { LEVEL3_INPUTS } from '../blas/reference/level3.js';
 import {
+  COMPLEX_ROUTINES,
+  isComplex,
   optionSets,
   ROUTINES,
   rankUpdate,
@@ -99,9 +102,9 @@ variantTest('wasm Level 3 matches the reference under every option', (t, variant
   assert.ok(cases >= 190);
 });
 
-test('the registered real Level-3 kernels run on the frame above the cut-over, the reference below', () => {
+test('the registered Level-3 kernels, real and complex, run on the frame above the cut-over, the reference below', () => {
   const r = rng(0xd15);
-  for (const name of ROUTINES) {
+  for (const name of COMPLEX_ROUTINES) {
     const spec = specOf(name);
     for (const sig of spec.signatures) {
       const backend = implementationOf(sig.name)!.backend;
@@ -134,7 +137,8 @@ test('the registered real Level-3 kernels run on the frame above the cut-over, t
         const [pub, blocked, reference] = [0, 1, 2].map(() => arrays.map((x) => x.copy()));
         bySignature[sig.name](...call(pub));
         runKernel(spec, sig, WASM_LEVEL3[sig.name], call(blocked));
-        runKernel(spec, sig, JS_KERNELS[name].real!, call(reference));
+        const pair = JS_KERNELS[name];
+        runKernel(spec, sig, (isComplex(sig) ? pair.complex : pair.real)!, call(reference));
         const bytes = (xs: NDArray[]) => Buffer.from(xs.at(-1)!.buffer.slice(0));
         const [want, other] = large ? [blocked, reference] : [reference, blocked];
         assert.ok(

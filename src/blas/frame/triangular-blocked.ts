@@ -1,17 +1,34 @@
-// The triangular Level-3 routines on the GEMM frame: trmm (B = alpha T B)
-// and trsm (T X = alpha B) by recursive halving of T. The off-diagonal block
-// of T multiplies through gemm's packing and wasm macro-kernel (B1 += T12 B2
-// for trmm, B1 -= T12 X2 for trsm); a diagonal block of order <= DIAGONAL
-// runs a JavaScript kernel on packed copies that reads and multiplies the
-// stored triangle only: a zero-filled triangle multiplied into B would turn
-// NaN or Inf in B into NaN where the reference reads nothing. The right side
-// runs the left form on transposed views, as the reference kernels do;
-// alpha = 0 goes to them (B = 0, nothing read).
+// The triangular Level-3 routines on the GEMM frame, real and complex: trmm
+// (B = alpha T B) and trsm (T X = alpha B) by recursive halving of T. The
+// off-diagonal block of T multiplies through gemm's packing and wasm
+// macro-kernel (B1 += T12 B2 for trmm, B1 -= T12 X2 for trsm; conj(T) a gemm
+// option); a diagonal block of order <= DIAGONAL runs a JavaScript kernel
+// that reads and multiplies the stored triangle only (a zero-filled triangle
+// multiplied into B would turn NaN or Inf in B into NaN where the reference
+// reads nothing): for real data one on packed copies, for complex data the
+// reference kernel with alpha = 1. The right side runs the left form on
+// transposed views, as the reference kernels do; alpha = 0 goes to them
+// (B = 0, nothing read), and so do complex calls reading a non-finite value
+// (level3-finite.ts: the complex +-1 of the chained products adds zeros).
 import { transposed } from '../../kernels/ref/level3.js';
-import { trmmReal, trsmReal } from '../../kernels/ref/level3-triangular.js';
+import {
+  trmmComplex,
+  trmmReal,
+  trsmComplex,
+  trsmReal,
+} from '../../kernels/ref/level3-triangular.js';
 import { rowAt } from '../../kernels/ref/triangular.js';
-import type { Kernel, KernelCall, KernelOperand } from '../../kernels/types.js';
-import { type BlockedRoutine, block, type Multiply, multiplier, split } from './level3-blocked.js';
+import type { Kernel, KernelCall, KernelComplex, KernelOperand } from '../../kernels/types.js';
+import {
+  type BlockedRoutine,
+  block,
+  inKind,
+  isZero,
+  type Multiply,
+  multiplier,
+  split,
+} from './level3-blocked.js';
+import { triangularReadsFinite } from './level3-finite.js';
 
 /**
  * Order up to which a diagonal block of T runs the JavaScript kernel (1-2
@@ -31,6 +48,9 @@ interface Triangular {
   readonly n: number;
   /** trsm (else trmm). */
   readonly solve: boolean;
+  /** Complex data, read as conj(T) when `conj`. */
+  readonly complex: boolean;
+  readonly conj: boolean;
 }
 
 /** Scratch of the diagonal kernel, sized for the largest diagonal block. */
@@ -108,7 +128,8 @@ function diagonal(p: Triangular, lo: number, m: number, w: Work): void {
  */
 function recurse(mul: Multiply, p: Triangular, lo: number, m: number, w: Work): void {
   if (m <= DIAGONAL) {
-    diagonal(p, lo, m, w);
+    if (p.complex) diagonalComplex(p, lo, m);
+    else diagonal(p, lo, m, w);
     return;
   }
   const m1 = split(m);
@@ -122,40 +143,67 @@ function recurse(mul: Multiply, p: Triangular, lo: number, m: number, w: Work): 
     target.size,
     p.n,
     source.size,
-    p.solve ? -1 : 1,
+    inKind(p.solve ? -1 : 1, p.complex),
     block(p.t, target.at, source.at),
     block(p.b, source.at, 0),
-    1,
+    inKind(1, p.complex),
     block(p.b, target.at, 0),
+    { a: p.conj },
   );
   recurse(mul, p, last.at, last.size, w);
 }
 
-/** B = alpha B over an m x n view (alpha = 1 leaves it as is). */
-function scale(b: KernelOperand, m: number, n: number, alpha: number): void {
-  if (alpha === 1) return;
+const ONE: KernelComplex = { re: 1, im: 0 };
+
+/** The complex diagonal block of order m at (lo, lo): the reference kernel, alpha = 1 (exact on finite values). */
+function diagonalComplex(p: Triangular, lo: number, m: number): void {
+  (p.solve ? trsmComplex : trmmComplex)({
+    dims: { m, n: p.n },
+    ops: { a: block(p.t, lo, lo), b: block(p.b, lo, 0) },
+    scalars: { alpha: ONE },
+    options: { upper: p.upper, left: true, unit: p.unit, conj: { a: p.conj } },
+  });
+}
+
+/** B = alpha B over an m x n view (alpha = 1 leaves it as is), real or complex as the reference multiplies. */
+function scale(b: KernelOperand, m: number, n: number, alpha: number | KernelComplex): void {
   const [rs, cs] = b.st;
+  const d = b.data;
+  if (typeof alpha === 'number') {
+    if (alpha === 1) return;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0, bi = b.off + i * rs; j < n; j++, bi += cs) d[bi] *= alpha;
+    }
+    return;
+  }
+  if (alpha.re === 1 && alpha.im === 0) return;
   for (let i = 0; i < m; i++) {
-    for (let j = 0, bi = b.off + i * rs; j < n; j++, bi += cs) b.data[bi] *= alpha;
+    for (let j = 0, bi = b.off + i * rs; j < n; j++, bi += cs) {
+      const [x, y] = [d[bi], d[bi + 1]];
+      d[bi] = alpha.re * x - alpha.im * y;
+      d[bi + 1] = alpha.re * y + alpha.im * x;
+    }
   }
 }
 
-function triangularWith(solve: boolean, reference: Kernel) {
+function triangularWith(solve: boolean, complex: boolean, reference: Kernel) {
   return (gemm: Kernel): Kernel =>
     (call: KernelCall) => {
       const { dims, ops, scalars, options } = call;
-      const alpha = scalars.alpha as number;
-      if (alpha === 0) return reference(call);
+      const alpha = scalars.alpha;
+      if (isZero(alpha)) return reference(call);
+      if (complex && !triangularReadsFinite(call)) return reference(call);
       // B T = (T^T B^T)^T, and T^T stores the opposite triangle.
       const [m, n] = options.left ? [dims.m, dims.n] : [dims.n, dims.m];
       const left = options.left;
       const t = left ? ops.a : transposed(ops.a);
       const b = left ? ops.b : transposed(ops.b);
       const upper = left ? options.upper : !options.upper;
-      const p: Triangular = { t, upper, unit: options.unit, b, n, solve };
+      const conj = options.conj.a === true;
+      const p: Triangular = { t, upper, unit: options.unit, b, n, solve, complex, conj };
       // trsm starts from alpha B, trmm multiplies the finished sums by alpha: as the reference.
       if (solve) scale(b, m, n, alpha);
-      recurse(multiplier(gemm), p, 0, m, workFor(Math.min(m, DIAGONAL)));
+      recurse(multiplier(gemm), p, 0, m, workFor(complex ? 0 : Math.min(m, DIAGONAL)));
       if (!solve) scale(b, m, n, alpha);
       return undefined;
     };
@@ -166,6 +214,12 @@ const triangularWork = ({ dims, options }: KernelCall) =>
   (dims.m * dims.n * (options.left ? dims.m : dims.n)) / 2;
 
 export const BLOCKED_TRIANGULAR: Readonly<Record<'trmm' | 'trsm', BlockedRoutine>> = {
-  trmm: { make: triangularWith(false, trmmReal), work: triangularWork },
-  trsm: { make: triangularWith(true, trsmReal), work: triangularWork },
+  trmm: { make: triangularWith(false, false, trmmReal), work: triangularWork },
+  trsm: { make: triangularWith(true, false, trsmReal), work: triangularWork },
+};
+
+/** The complex routines (complex64, complex128); multiply-adds are complex ones. */
+export const BLOCKED_TRIANGULAR_COMPLEX: Readonly<Record<'trmm' | 'trsm', BlockedRoutine>> = {
+  trmm: { make: triangularWith(false, true, trmmComplex), work: triangularWork },
+  trsm: { make: triangularWith(true, true, trsmComplex), work: triangularWork },
 };
