@@ -113,7 +113,8 @@ function planes(plan: IterPlan, unit: number, body: Body): void {
  * Visits every element of `x` (a native, aligned array read through typed
  * arrays of `unit` bytes per element) once, in memory order, calling the
  * body per inner run. With a mask, runs are split into their stretches of
- * true elements, as NumPy's masked inner loops do.
+ * true elements, as NumPy's masked inner loops do. `accOffset` is the
+ * accumulator slot of x's first element (for a part of a larger reduction).
  */
 export function drive(
   x: NDArray,
@@ -121,10 +122,11 @@ export function drive(
   layout: AccLayout,
   where: NDArray | null,
   body: Body,
+  accOffset = 0,
 ): void {
   const ops = [
     { strides: x.strides, offset: x.byteOffset },
-    { strides: layout.strides, offset: 0 },
+    { strides: layout.strides, offset: accOffset },
   ];
   if (where !== null) ops.push({ strides: where.strides, offset: where.byteOffset });
   const plan = planIteration(x.shape, ops);

@@ -8,7 +8,7 @@ import { type DType, type DTypeName, dtypes, isInteger } from '../core/dtypes.js
 import { promoteTypes } from '../core/promotion.js';
 import type { Scalar } from '../ndarray/elements.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-import { type AnyTyped, typedWindow, unitOf } from '../ndarray/typed.js';
+import { typedWindow, unitOf } from '../ndarray/typed.js';
 import {
   binnedBody,
   depositOne,
@@ -19,9 +19,9 @@ import {
   STATE,
   stateValue,
 } from './binned.js';
-import { prodComplex, prodF32, prodF64, prodInt, sumComplex, sumF32, sumF64 } from './bodies.js';
+import { prodInt } from './bodies.js';
 import { isInexact, native, newFloat64, type Prepared, prepare } from './common.js';
-import { type AccLayout, accLayout, accView, type Body, drive } from './driver.js';
+import { type AccLayout, accLayout, accView, drive } from './driver.js';
 import { exactSum, wordsArray } from './exact.js';
 import { replaceNaN } from './nan.js';
 import {
@@ -34,6 +34,8 @@ import {
   optionalDType,
   type WhereOption,
 } from './options.js';
+import { driveFloat } from './parallel.js';
+import type { BodyKey, FloatOp } from './split.js';
 
 export interface SumOptions
   extends AxisOptions,
@@ -76,21 +78,7 @@ const FORMAT: Readonly<Partial<Record<DTypeName, Format>>> = {
   complex128: FLOAT64,
 };
 
-type FloatBody = (acc: Float64Array, x: AnyTyped) => Body;
-
-const SUM_BODY: Readonly<Record<'f4' | 'f8' | 'c', FloatBody>> = {
-  f4: (acc, x) => sumF32(acc, x as Float32Array),
-  f8: (acc, x) => sumF64(acc, x as Float64Array),
-  c: (acc, x) => sumComplex(acc, x as Float64Array),
-};
-
-const PROD_BODY: Readonly<Record<'f4' | 'f8' | 'c', FloatBody>> = {
-  f4: (acc, x) => prodF32(acc, x as Float32Array),
-  f8: (acc, x) => prodF64(acc, x as Float64Array),
-  c: (acc, x) => prodComplex(acc, x as Float64Array),
-};
-
-const bodyKey = (d: DType) => (d.kind === 'c' ? 'c' : d.itemsize === 4 ? 'f4' : 'f8');
+const bodyKey = (d: DType): BodyKey => (d.kind === 'c' ? 'c' : d.itemsize === 4 ? 'f4' : 'f8');
 
 /** Real and imaginary parts of an initial value (identity when absent). */
 function parts(v: Scalar | undefined, identity: number): [number, number] {
@@ -104,7 +92,7 @@ function floatResult(acc: Float64Array, layout: AccLayout, loop: DType): NDArray
   return view.dtype === loop ? view : view.astype(loop);
 }
 
-function floatReduce(p: Prepared, loop: DType, init: [number, number], bodies: typeof SUM_BODY) {
+function floatReduce(p: Prepared, loop: DType, init: [number, number], op: FloatOp) {
   const work = WORK[loop.name]!;
   const x = native(p.x, work);
   const layout = accLayout(x, p.reduced);
@@ -112,7 +100,7 @@ function floatReduce(p: Prepared, loop: DType, init: [number, number], bodies: t
   const acc = newFloat64(layout.size * c);
   acc.fill(init[0]);
   for (let j = 1; c === 2 && j < acc.length; j += 2) acc[j] = init[1];
-  drive(x, unitOf(work), layout, p.where, bodies[bodyKey(work)](acc, typedWindow(x.buffer, work)));
+  driveFloat(op, bodyKey(work), x, work, layout, p.where, acc);
   return floatResult(acc, layout, loop);
 }
 
@@ -169,12 +157,12 @@ function integerProd(p: Prepared, loop: DType, init: Scalar | undefined): NDArra
 export function sumCore(p: Prepared, loop: DType, init?: Scalar, reproducible = false): NDArray {
   if (!isInexact(loop)) return integerSum(p, loop, init);
   if (reproducible) return binnedReduce(p, loop, init);
-  return floatReduce(p, loop, parts(init, 0), SUM_BODY);
+  return floatReduce(p, loop, parts(init, 0), 'sum');
 }
 
 function prodCore(p: Prepared, loop: DType, init?: Scalar): NDArray {
   if (!isInexact(loop)) return integerProd(p, loop, init);
-  return floatReduce(p, loop, parts(init, 1), PROD_BODY);
+  return floatReduce(p, loop, parts(init, 1), 'prod');
 }
 
 function reduceWith(

@@ -1,0 +1,163 @@
+// Float sums and products cut into blocks for the thread pool, and the task
+// functions workers run (this module is the task module). Two cuts keep the
+// serial bits on any thread count:
+// - a whole-array sum that is one run: NumPy's pairwise tree is cut at its
+//   own nodes (leaves of at most a size that depends on n only), each leaf is
+//   summed by the serial pairwise code, and the leaves' sums are combined on
+//   the caller in the tree's order, exactly the additions the serial sum does;
+// - a reduction with kept axes: a kept axis is cut into ranges; each result
+//   element is accumulated by one block, in the serial order.
+import { type DTypeName, dtypes } from '../core/dtypes.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+import { type AnyTyped, typedWindow, unitOf } from '../ndarray/typed.js';
+import { prodComplex, prodF32, prodF64, sumComplex, sumF32, sumF64 } from './bodies.js';
+import { type AccLayout, type Body, drive } from './driver.js';
+import { pairwiseF32, pairwiseF64 } from './pairwise.js';
+
+export type FloatOp = 'sum' | 'prod';
+/** Float loop representations: float32, float64, complex (either width). */
+export type BodyKey = 'f4' | 'f8' | 'c';
+type FloatBody = (acc: Float64Array, x: AnyTyped) => Body;
+
+/** The kernel body of each float reduction. */
+export const FLOAT_BODIES: Readonly<Record<FloatOp, Readonly<Record<BodyKey, FloatBody>>>> = {
+  sum: {
+    f4: (acc, x) => sumF32(acc, x as Float32Array),
+    f8: (acc, x) => sumF64(acc, x as Float64Array),
+    c: (acc, x) => sumComplex(acc, x as Float64Array),
+  },
+  prod: {
+    f4: (acc, x) => prodF32(acc, x as Float32Array),
+    f8: (acc, x) => prodF64(acc, x as Float64Array),
+    c: (acc, x) => prodComplex(acc, x as Float64Array),
+  },
+};
+
+const f = Math.fround;
+/** NumPy's tree splits only nodes above this many elements. */
+const PAIRWISE_BLOCK = 128;
+
+/**
+ * The leaves of NumPy's pairwise tree over n elements when nodes of at most
+ * `most` elements (>= 128) are not split: [start, count] pairs, in order.
+ */
+export function treeLeaves(n: number, most: number): number[] {
+  const out: number[] = [];
+  const visit = (i: number, m: number) => {
+    if (m <= Math.max(most, PAIRWISE_BLOCK)) {
+      out.push(i, m);
+      return;
+    }
+    const half = (m >> 1) - ((m >> 1) & 7);
+    visit(i, half);
+    visit(i + half, m - half);
+  };
+  visit(0, n);
+  return out;
+}
+
+/** Combines leaf sums (in leaf order) as the tree over n elements adds them. */
+export function combineLeaves(
+  n: number,
+  most: number,
+  sums: Float64Array,
+  single: boolean,
+): number {
+  let next = 0;
+  const visit = (m: number): number => {
+    if (m <= Math.max(most, PAIRWISE_BLOCK)) return sums[next++];
+    const half = (m >> 1) - ((m >> 1) & 7);
+    const left = visit(half);
+    const s = left + visit(m - half);
+    return single ? f(s) : s;
+  };
+  return visit(n);
+}
+
+export interface LeafArgs {
+  /** The input's elements (the whole buffer as the loop's typed array). */
+  readonly x: Float64Array | Float32Array;
+  readonly xi: number;
+  readonly xs: number;
+  /** treeLeaves pairs. */
+  readonly leaves: readonly number[];
+  /** One shared slot per leaf. */
+  readonly sums: Float64Array;
+}
+
+/** Task function: the pairwise sums of leaves [lo, hi). */
+export function leafSums(lo: number, hi: number, a: LeafArgs): void {
+  for (let b = lo; b < hi; b++) {
+    const i = a.xi + a.leaves[2 * b] * a.xs;
+    const n = a.leaves[2 * b + 1];
+    a.sums[b] =
+      a.x instanceof Float64Array ? pairwiseF64(a.x, i, n, a.xs) : pairwiseF32(a.x, i, n, a.xs);
+  }
+}
+
+/** A kept axis cut into ranges. */
+export interface KeptSplit {
+  readonly axis: number;
+  /** Indices of `axis` per block (the last block may have fewer). */
+  readonly width: number;
+  readonly count: number;
+}
+
+/**
+ * The kept axis to cut (the outermost in memory order that has at least
+ * `lines` indices, else the longest) and ranges of about `elements` input
+ * elements; null when no kept axis has two indices.
+ */
+export function keptSplit(
+  x: NDArray,
+  layout: AccLayout,
+  elements: number,
+  lines: number,
+): KeptSplit | null {
+  const kept = x.shape
+    .map((_, i) => i)
+    .filter((i) => layout.strides[i] !== 0 && x.shape[i] > 1)
+    .sort((a, b) => Math.abs(x.strides[b]) - Math.abs(x.strides[a]));
+  if (kept.length === 0) return null;
+  const longest = kept.reduce((a, b) => (x.shape[b] > x.shape[a] ? b : a));
+  const axis = kept.find((i) => x.shape[i] >= lines) ?? longest;
+  const extent = x.shape[axis];
+  const width = Math.min(extent, Math.max(1, Math.round((elements * extent) / x.size)));
+  return { axis, width, count: Math.ceil(extent / width) };
+}
+
+export interface KeptArgs {
+  readonly op: FloatOp;
+  readonly key: BodyKey;
+  /** The loop's working dtype (the typed array kernels read). */
+  readonly work: DTypeName;
+  readonly x: NDArray;
+  readonly where: NDArray | null;
+  readonly layout: AccLayout;
+  readonly split: KeptSplit;
+  /** The shared accumulator, filled with the initial value. */
+  readonly acc: Float64Array;
+}
+
+/** `a` restricted to indices [lo, hi) of `axis`. */
+function range(a: NDArray, axis: number, lo: number, hi: number): NDArray {
+  return a.view({
+    shape: a.shape.map((d, i) => (i === axis ? hi - lo : d)),
+    strides: a.strides,
+    offset: a.byteOffset + lo * a.strides[axis],
+  });
+}
+
+/** Task function: result ranges [lo, hi) of a reduction with kept axes. */
+export function keptBlocks(lo: number, hi: number, a: KeptArgs): void {
+  const work = dtypes[a.work];
+  const body = FLOAT_BODIES[a.op][a.key](a.acc, typedWindow(a.x.buffer, work));
+  const { axis, width } = a.split;
+  for (let b = lo; b < hi; b++) {
+    const first = b * width;
+    const last = Math.min(a.x.shape[axis], first + width);
+    const x = range(a.x, axis, first, last);
+    const where = a.where === null ? null : range(a.where, axis, first, last);
+    drive(x, unitOf(work), a.layout, where, body, first * a.layout.strides[axis]);
+  }
+}
