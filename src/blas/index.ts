@@ -3,6 +3,7 @@
 // invalid argument raises a typed error; capabilities() lists what exists.
 import './dispatch.js';
 import './dispatch-wasm.js';
+import './dispatch-wasm-level12.js';
 import { type BlasResult, invoke } from './frame/invoke.js';
 import { type CapabilityRow, capabilityRows } from './registry.js';
 import { ABSENT, SCALAR_SPECS, SPECS } from './spec/index.js';

@@ -154,7 +154,7 @@ export function asum_f32(n: i32, x: usize): f64 {
 const TSML: f64 = reinterpret<f64>(0x2000000000000000); // 2^-511
 const TBIG: f64 = reinterpret<f64>(0x5e50000000000000); // 2^486
 const SSML: f64 = reinterpret<f64>(0x6180000000000000); // 2^537
-const SBIG: f64 = reinterpret<f64>(0x1dd0000000000000); // 2^-538
+const SBIG: f64 = reinterpret<f64>(0x1e50000000000000); // 2^-538
 
 /** Blue's sums of |x| lanes: small ones scaled up, big ones down, NaN to the middle. */
 // @ts-ignore: decorator

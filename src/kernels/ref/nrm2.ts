@@ -9,6 +9,23 @@ const TBIG = 2 ** 486;
 const SSML = 2 ** 537;
 const SBIG = 2 ** -538;
 
+/** The norm from Blue's three sums: of small values scaled up, medium ones, big ones scaled down. */
+export function blueCombine(asml: number, amed: number, abig: number): number {
+  const amedSet = amed > 0 || Number.isNaN(amed);
+  if (abig > 0 || Number.isNaN(abig)) {
+    if (amedSet) abig += amed * SBIG * SBIG;
+    return Math.sqrt(abig) / SBIG;
+  }
+  if (asml > 0) {
+    if (!amedSet) return Math.sqrt(asml) / SSML;
+    const m = Math.sqrt(amed);
+    const s = Math.sqrt(asml) / SSML;
+    const [lo, hi] = s > m ? [m, s] : [s, m];
+    return hi * Math.sqrt(1 + (lo / hi) ** 2);
+  }
+  return Math.sqrt(amed);
+}
+
 function blue(width: number) {
   return ({ dims, ops }: KernelCall): KernelResult => {
     const { x } = ops;
@@ -27,19 +44,7 @@ function blue(width: number) {
         } else amed += ax * ax;
       }
     }
-    const amedSet = amed > 0 || Number.isNaN(amed);
-    if (abig > 0 || Number.isNaN(abig)) {
-      if (amedSet) abig += amed * SBIG * SBIG;
-      return Math.sqrt(abig) / SBIG;
-    }
-    if (asml > 0) {
-      if (!amedSet) return Math.sqrt(asml) / SSML;
-      const m = Math.sqrt(amed);
-      const s = Math.sqrt(asml) / SSML;
-      const [lo, hi] = s > m ? [m, s] : [s, m];
-      return hi * Math.sqrt(1 + (lo / hi) ** 2);
-    }
-    return Math.sqrt(amed);
+    return blueCombine(asml, amed, abig);
   };
 }
 
