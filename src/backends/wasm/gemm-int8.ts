@@ -1,7 +1,7 @@
 // The wasm int8 GEMM macro-kernel (int16-pair panels, 4x8 int32 register
 // tile) as the int8 frame's Int8MacroKernel: the instance for the chosen
 // variant, views of its scratch memory, and the exported entry point.
-import type { Int8MacroKernel, Int8Scratch } from '../../blas/frame/gemm-int8.js';
+import type { Int8MacroKernel } from '../../blas/frame/gemm-int8.js';
 import { SCRATCH_BASE, wasmInstance } from './instance.js';
 
 type Entry = (
@@ -24,18 +24,14 @@ const tileSize = (exports: Record<string, unknown>, name: string) =>
 export function wasmInt8MacroKernel(): Int8MacroKernel {
   const inst = wasmInstance('gemm_i8');
   const run = inst.exports.gemm_i8 as Entry;
-  const views = (): Int8Scratch => ({
-    i16: new Int16Array(inst.memory.buffer),
-    i32: new Int32Array(inst.memory.buffer),
-  });
-  let view = views();
+  let view = new Int32Array(inst.memory.buffer);
   return {
     mr: tileSize(inst.exports, 'GEMM_I8_MR'),
     nr: tileSize(inst.exports, 'GEMM_I8_NR'),
     base: SCRATCH_BASE,
     scratch(bytes: number) {
       inst.ensure(SCRATCH_BASE + bytes);
-      if (view.i16.buffer !== inst.memory.buffer) view = views();
+      if (view.buffer !== inst.memory.buffer) view = new Int32Array(inst.memory.buffer);
       return view;
     },
     run: (mc, nc, kp, pa, sa, pb, sb, pc, ldc, first) =>
