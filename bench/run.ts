@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   level1: () => import('./level1.js'),
   ufunc: () => import('./ufunc.js'),
   reduce: () => import('./reduce.js'),
+  parallel: () => import('./parallel.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
