@@ -75,7 +75,7 @@ for (const variant of VARIANTS) {
           const b = place(cs.b, 'int8', [cs.k, cs.n], lb);
           const c = place(cs.c, 'int32', [cs.m, cs.n], lc);
           bySignature['gemm:i8,i8->i32'](cs.alpha, a, b, cs.beta, c);
-          const where = `${variant.name} ${cs.m}x${cs.n}x${cs.k} ${la}/${lb}/${lc}`;
+          const where: string = `${variant.name} ${cs.m}x${cs.n}x${cs.k} ${la}/${lb}/${lc}`;
           assert.equal(hexOfValues(c), cs.want, where);
           assertSentinelsIntact(c);
         }
