@@ -8,6 +8,7 @@
 // operands and the zero-alpha shortcuts stay with the reference kernel.
 import { blueCombine } from '../../kernels/ref/nrm2.js';
 import type { KernelCall, KernelData, KernelOperand, KernelResult } from '../../kernels/types.js';
+import { chooseVariant } from './features.js';
 import { SCRATCH_BASE, wasmInstance } from './instance.js';
 
 export type L12Type = 'f64' | 'f32';
@@ -44,16 +45,45 @@ interface Scratch {
   readonly f32: Float32Array;
 }
 
-let views: { buffer: ArrayBuffer; f64: Float64Array; f32: Float32Array } | undefined;
+interface State extends Scratch {
+  readonly choice: object;
+  readonly capacity: number;
+}
 
-/** This thread's instance with at least `bytes` of scratch from SCRATCH_BASE. */
+let state: State | undefined;
+
+/**
+ * This thread's instance, for the variant chosen now, with at least `bytes`
+ * of scratch from SCRATCH_BASE; instance and views are looked up again only
+ * when the choice changes or memory must grow (this driver alone grows it).
+ */
 function scratch(bytes: number): Scratch {
-  const inst = wasmInstance('level12');
-  inst.ensure(SCRATCH_BASE + bytes);
-  const buffer = inst.memory.buffer;
-  if (views?.buffer !== buffer)
-    views = { buffer, f64: new Float64Array(buffer), f32: new Float32Array(buffer) };
-  return { e: inst.exports as unknown as Exports, f64: views.f64, f32: views.f32 };
+  const choice = chooseVariant();
+  if (state === undefined || state.choice !== choice || state.capacity < bytes) {
+    const inst = wasmInstance('level12');
+    inst.ensure(SCRATCH_BASE + bytes);
+    const buffer = inst.memory.buffer;
+    state = {
+      choice,
+      capacity: buffer.byteLength - SCRATCH_BASE,
+      e: inst.exports as unknown as Exports,
+      f64: new Float64Array(buffer),
+      f32: new Float32Array(buffer),
+    };
+  }
+  return state;
+}
+
+/** Below this many elements an element loop copies faster than subarray + set. */
+const LOOP_COPY = 128;
+
+/** dst[at .. at + len) = src[from .. from + len). */
+function copy(src: KernelData, from: number, len: number, dst: KernelData, at: number): void {
+  if (len < LOOP_COPY) {
+    for (let i = 0; i < len; i++) dst[at + i] = src[from + i];
+    return;
+  }
+  dst.set(src.subarray(from, from + len), at);
 }
 
 /** First element (component) of a vector of n elements of `width` components in memory order, or -1. */
@@ -74,6 +104,7 @@ const memOf = (s: Scratch, t: L12Type): KernelData => s[t];
 
 /** x . y, chunk partial sums added in order. */
 function dot(t: L12Type) {
+  const dotName = `dot_${t}` as const;
   return (call: KernelCall): KernelResult => {
     const { x, y } = call.ops;
     const n = call.dims.n;
@@ -81,14 +112,16 @@ function dot(t: L12Type) {
     const chunk = CHUNK_BYTES / b;
     const s = scratch(2 * CHUNK_BYTES);
     const mem = memOf(s, t);
-    const run = s.e[`dot_${t}`];
-    const [xs, ys] = [runStart(x, n, 1), n <= 1 ? y.off : runStart(y, n, 1)];
-    const [px, py] = [SCRATCH_BASE, SCRATCH_BASE + CHUNK_BYTES];
+    const run = s.e[dotName];
+    const xs = runStart(x, n, 1);
+    const ys = n <= 1 ? y.off : runStart(y, n, 1);
+    const px = SCRATCH_BASE;
+    const py = SCRATCH_BASE + CHUNK_BYTES;
     let sum = 0;
     for (let k = 0; k < n; k += chunk) {
       const len = Math.min(chunk, n - k);
-      mem.set(x.data.subarray(xs + k, xs + k + len), px / b);
-      mem.set(y.data.subarray(ys + k, ys + k + len), py / b);
+      copy(x.data, xs + k, len, mem, px / b);
+      copy(y.data, ys + k, len, mem, py / b);
       sum += run(len, px, py);
     }
     return sum;
@@ -96,6 +129,7 @@ function dot(t: L12Type) {
 }
 
 function axpy(t: L12Type) {
+  const axpyName = `axpy_${t}` as const;
   return (call: KernelCall): KernelResult => {
     const { x, y } = call.ops;
     const n = call.dims.n;
@@ -104,15 +138,17 @@ function axpy(t: L12Type) {
     const chunk = CHUNK_BYTES / b;
     const s = scratch(2 * CHUNK_BYTES);
     const mem = memOf(s, t);
-    const run = s.e[`axpy_${t}`];
-    const [xs, ys] = [runStart(x, n, 1), n <= 1 ? y.off : runStart(y, n, 1)];
-    const [px, py] = [SCRATCH_BASE, SCRATCH_BASE + CHUNK_BYTES];
+    const run = s.e[axpyName];
+    const xs = runStart(x, n, 1);
+    const ys = n <= 1 ? y.off : runStart(y, n, 1);
+    const px = SCRATCH_BASE;
+    const py = SCRATCH_BASE + CHUNK_BYTES;
     for (let k = 0; k < n; k += chunk) {
       const len = Math.min(chunk, n - k);
-      mem.set(x.data.subarray(xs + k, xs + k + len), px / b);
-      mem.set(y.data.subarray(ys + k, ys + k + len), py / b);
+      copy(x.data, xs + k, len, mem, px / b);
+      copy(y.data, ys + k, len, mem, py / b);
       run(len, alpha, px, py);
-      y.data.set(mem.subarray(py / b, py / b + len), ys + k);
+      copy(mem, py / b, len, y.data, ys + k);
     }
     return undefined;
   };
@@ -134,27 +170,29 @@ function stream(
   const xs = runStart(x, call.dims.n, width);
   for (let k = 0; k < total; k += chunk) {
     const len = Math.min(chunk, total - k);
-    mem.set(x.data.subarray(xs + k, xs + k + len), SCRATCH_BASE / b);
+    copy(x.data, xs + k, len, mem, SCRATCH_BASE / b);
     each(s, len);
   }
 }
 
 function asum(t: L12Type, width: number) {
+  const asumName = `asum_${t}` as const;
   return (call: KernelCall): KernelResult => {
     let sum = 0;
     stream(t, call, width, (s, len) => {
-      sum += s.e[`asum_${t}`](len, SCRATCH_BASE);
+      sum += s.e[asumName](len, SCRATCH_BASE);
     });
     return sum;
   };
 }
 
 function nrm2(t: L12Type, width: number) {
+  const nrm2Name = `nrm2_${t}` as const;
   return (call: KernelCall): KernelResult => {
     const sums = [0, 0, 0];
     const out = SCRATCH_BASE + CHUNK_BYTES;
     stream(t, call, width, (s, len) => {
-      s.e[`nrm2_${t}`](len, SCRATCH_BASE, out);
+      s.e[nrm2Name](len, SCRATCH_BASE, out);
       for (let k = 0; k < 3; k++) sums[k] += s.f64[out / 8 + k];
     });
     return blueCombine(sums[0], sums[1], sums[2]);
@@ -197,12 +235,12 @@ function copyLinesIn(
 ) {
   const start = a.off + l0 * g.stride;
   if (g.dense) {
-    mem.set(a.data.subarray(start, start + count * g.len), at);
+    copy(a.data, start, count * g.len, mem, at);
     return;
   }
   for (let l = 0; l < count; l++) {
     const s = start + l * g.stride;
-    mem.set(a.data.subarray(s, s + g.len), at + l * g.len);
+    copy(a.data, s, g.len, mem, at + l * g.len);
   }
 }
 
@@ -216,11 +254,10 @@ function copyLinesOut(
 ) {
   const start = a.off + l0 * g.stride;
   if (g.dense) {
-    a.data.set(mem.subarray(at, at + count * g.len), start);
+    copy(mem, at, count * g.len, a.data, start);
     return;
   }
-  for (let l = 0; l < count; l++)
-    a.data.set(mem.subarray(at + l * g.len, at + (l + 1) * g.len), start + l * g.stride);
+  for (let l = 0; l < count; l++) copy(mem, at + l * g.len, g.len, a.data, start + l * g.stride);
 }
 
 /** Gathers n elements of any increment into dst from element `at`. */
@@ -235,6 +272,8 @@ const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /** y = alpha A x + beta y, sums per row from the kernel, scaled as the reference does. */
 function gemv(t: L12Type) {
+  const gemvRowsName = `gemv_rows_${t}` as const;
+  const gemvColsName = `gemv_cols_${t}` as const;
   return (call: KernelCall): KernelResult => {
     const { a, x, y } = call.ops;
     const { m, n } = call.dims;
@@ -255,7 +294,7 @@ function gemv(t: L12Type) {
       for (let l0 = 0; l0 < m; l0 += block) {
         const count = Math.min(block, m - l0);
         copyLinesIn(a, g, l0, count, mem, pa / b);
-        s.e[`gemv_rows_${t}`](count, n, pa, n, px, ps + l0 * 8);
+        s.e[gemvRowsName](count, n, pa, n, px, ps + l0 * 8);
       }
     } else {
       gather(x, n, s.f64, px / 8);
@@ -263,7 +302,7 @@ function gemv(t: L12Type) {
       for (let l0 = 0; l0 < n; l0 += block) {
         const count = Math.min(block, n - l0);
         copyLinesIn(a, g, l0, count, mem, pa / b);
-        s.e[`gemv_cols_${t}`](m, count, pa, m, px + l0 * 8, ps);
+        s.e[gemvColsName](m, count, pa, m, px + l0 * 8, ps);
       }
     }
     for (let i = 0, iy = y.off; i < m; i++, iy += y.st[0]) {
@@ -276,6 +315,7 @@ function gemv(t: L12Type) {
 
 /** A += alpha x y^T: p along the lines, q one value per line (x_i times alpha y_j either way). */
 function ger(t: L12Type) {
+  const gerName = `ger_${t}` as const;
   return (call: KernelCall): KernelResult => {
     const { a, x, y } = call.ops;
     const { m, n } = call.dims;
@@ -294,7 +334,7 @@ function ger(t: L12Type) {
     for (let l0 = 0; l0 < g.lines; l0 += block) {
       const count = Math.min(block, g.lines - l0);
       copyLinesIn(a, g, l0, count, mem, pa / b);
-      s.e[`ger_${t}`](count, g.len, pa, g.len, pp, pq + l0 * b);
+      s.e[gerName](count, g.len, pa, g.len, pp, pq + l0 * b);
       copyLinesOut(a, g, l0, count, mem, pa / b);
     }
     return undefined;
