@@ -21,63 +21,10 @@ import {
   type OutOption,
   type WhereOption,
 } from './options.js';
+import { driveReduce } from './parallel.js';
+import { type Op, SENTINEL } from './scan.js';
 
 export interface MinMaxOptions extends AxisOptions, OutOption, WhereOption, InitialOption {}
-
-type Op = 'min' | 'max' | 'fmin' | 'fmax';
-
-type Numbers = Float64Array | Float32Array | Int32Array;
-type Scan = (x: Numbers, a: number, i: number, n: number, s: number) => number;
-
-/**
- * The accumulator `a` after n elements, per operation. min/max replace it
- * unless it is strictly better or NaN (a NaN stays, so the scan can stop);
- * fmin/fmax keep it when it is better or equal, or the element is NaN.
- */
-const SCAN: Readonly<Record<Op, Scan>> = {
-  min: (x, a, i, n, s) => {
-    for (let k = 0; k < n; k++, i += s) {
-      if (a < x[i]) continue;
-      if (Number.isNaN(a)) break;
-      a = x[i];
-    }
-    return a;
-  },
-  max: (x, a, i, n, s) => {
-    for (let k = 0; k < n; k++, i += s) {
-      if (a > x[i]) continue;
-      if (Number.isNaN(a)) break;
-      a = x[i];
-    }
-    return a;
-  },
-  fmin: (x, a, i, n, s) => {
-    for (let k = 0; k < n; k++, i += s) if (!(a <= x[i]) && !Number.isNaN(x[i])) a = x[i];
-    return a;
-  },
-  fmax: (x, a, i, n, s) => {
-    for (let k = 0; k < n; k++, i += s) if (!(a >= x[i]) && !Number.isNaN(x[i])) a = x[i];
-    return a;
-  },
-};
-
-const SENTINEL: Readonly<Record<Op, number>> = {
-  min: Number.POSITIVE_INFINITY,
-  max: Number.NEGATIVE_INFINITY,
-  fmin: Number.NaN,
-  fmax: Number.NaN,
-};
-
-function numberBody(acc: Float64Array, x: Numbers, scan: Scan): Body {
-  return {
-    run(ai, xi, n, xs) {
-      acc[ai] = scan(x, acc[ai], xi, n, xs);
-    },
-    row(ai, as, xi, xs, n) {
-      for (let k = 0; k < n; k++, ai += as, xi += xs) acc[ai] = scan(x, acc[ai], xi, 1, 1);
-    },
-  };
-}
 
 function bigBody(acc: BigInt64Array, x: BigInt64Array, op: Op): Body {
   const less = op === 'min' || op === 'fmin';
@@ -163,7 +110,7 @@ function extremeCore(p: Prepared, op: Op, init: Scalar | undefined): NDArray {
   } else {
     const acc = newFloat64(layout.size);
     acc.fill(init === undefined ? SENTINEL[op] : Number(init));
-    drive(x, unitOf(work), layout, p.where, numberBody(acc, data as Float64Array, SCAN[op]));
+    driveReduce(op, 'n', x, work, layout, p.where, acc);
     result = accView(layout, acc.buffer, dtypes.float64);
   }
   return result.dtype.name === p.x.dtype.name ? result : result.astype(dtypes[p.x.dtype.name]);

@@ -1,10 +1,11 @@
-// Large float sums and products on the thread pool (the cuts are in
-// split.ts): a whole-array sum that is one run is cut at the nodes of NumPy's
-// pairwise tree, a reduction with kept axes along a kept axis; both give the
-// serial bits on any thread count. Small reductions, those the pool would not
-// take (threads off, a pool worker, memory that is not shared) and the rest
-// (masked whole-array sums, products of whole arrays: one sequential chain)
-// run on the calling thread.
+// Large sums, products and extremes (min, max, fmin, fmax) on the thread pool
+// (the cuts are in split.ts): a whole-array sum that is one run is cut at the
+// nodes of NumPy's pairwise tree, a whole-array extreme into parts whose
+// results are scanned in order, a reduction with kept axes along a kept axis;
+// all give the serial bits on any thread count. Small reductions, those the
+// pool would not take (threads off, a pool worker, memory that is not shared)
+// and the rest (masked whole-array reductions, products of whole arrays: one
+// sequential chain) run on the calling thread.
 
 import { partition } from '../backends/threads/partition.js';
 import { sibling } from '../backends/threads/platform.js';
@@ -15,16 +16,19 @@ import type { NDArray } from '../ndarray/ndarray.js';
 import { typedWindow, unitOf } from '../ndarray/typed.js';
 import { toWire } from '../parallel/wire.js';
 import { type AccLayout, drive } from './driver.js';
+import { type Numbers, type Op, SCAN } from './scan.js';
 import {
   type BodyKey,
+  bodyOf,
   combineLeaves,
-  FLOAT_BODIES,
-  type FloatOp,
   type KeptArgs,
   keptBlocks,
   keptSplit,
   type LeafArgs,
   leafSums,
+  type ReduceOp,
+  type ScanArgs,
+  scanParts,
   treeLeaves,
 } from './split.js';
 
@@ -76,13 +80,51 @@ function treeSum(x: NDArray, work: DType, acc: Float64Array, size: number): bool
   return true;
 }
 
+const isScan = (op: ReduceOp): op is Op => op in SCAN;
+
+/** One run of x scanned in parts on the pool, their results scanned into acc[0]. */
+function scanSplit(op: Op, x: NDArray, work: DType, acc: Float64Array, size: number): boolean {
+  const plan = planIteration(x.shape, [{ strides: x.strides, offset: x.byteOffset }]);
+  if (plan.shape.length !== 1) return false;
+  const unit = unitOf(work);
+  const n = plan.shape[0];
+  const part = Math.max(MIN_BLOCK, Math.ceil(size / TARGET_BLOCKS));
+  const count = Math.ceil(n / part);
+  const args: ScanArgs = {
+    op,
+    x: typedWindow(x.buffer, work) as Numbers,
+    xi: plan.offsets[0] / unit,
+    xs: plan.strides[0][0] / unit,
+    size: part,
+    n,
+    results: new Float64Array(new SharedArrayBuffer(8 * count)),
+  };
+  pool.run({
+    url: TASK,
+    name: 'scanParts',
+    run: scanParts,
+    args,
+    blocks: partition(0, count, 1),
+    restartable: true,
+    routine: op,
+  });
+  acc[0] = SCAN[op](args.results, acc[0], 0, count, 1);
+  return true;
+}
+
+/** A whole-array reduction on the pool; false when it has no split (more than one run, products). */
+function wholeArray(op: ReduceOp, key: BodyKey, x: NDArray, work: DType, acc: Float64Array) {
+  if (op === 'sum' && key !== 'c') return treeSum(x, work, acc, x.size);
+  return isScan(op) && scanSplit(op, x, work, acc, x.size);
+}
+
 /**
- * Accumulates the float reduction `op` of x (native, aligned, of the loop's
+ * Accumulates the reduction `op` of x (native, aligned, of the loop's
  * working dtype) into `acc` (laid out by `layout`, holding the initial
  * values), on the pool when it is large enough.
  */
-export function driveFloat(
-  op: FloatOp,
+export function driveReduce(
+  op: ReduceOp,
   key: BodyKey,
   x: NDArray,
   work: DType,
@@ -98,7 +140,7 @@ export function driveFloat(
     isShared(acc.buffer) &&
     (where === null || isShared(where.buffer));
   if (usable && layout.size === 1) {
-    if (op === 'sum' && key !== 'c' && where === null && treeSum(x, work, acc, size)) return;
+    if (where === null && wholeArray(op, key, x, work, acc)) return;
   } else if (usable) {
     const elements = Math.max(MIN_BLOCK, Math.ceil(size / TARGET_BLOCKS));
     const split = keptSplit(x, layout, elements, TARGET_BLOCKS);
@@ -119,5 +161,5 @@ export function driveFloat(
       return;
     }
   }
-  drive(x, unitOf(work), layout, where, FLOAT_BODIES[op][key](acc, typedWindow(x.buffer, work)));
+  drive(x, unitOf(work), layout, where, bodyOf(op, key, acc, typedWindow(x.buffer, work)));
 }

@@ -1,10 +1,13 @@
-// Float sums and products cut into blocks for the thread pool, and the task
+// Sums, products and extremes cut into blocks for the thread pool, and the task
 // functions workers run (this module is the task module). Two cuts keep the
 // serial bits on any thread count:
 // - a whole-array sum that is one run: NumPy's pairwise tree is cut at its
 //   own nodes (leaves of at most a size that depends on n only), each leaf is
 //   summed by the serial pairwise code, and the leaves' sums are combined on
 //   the caller in the tree's order, exactly the additions the serial sum does;
+// - a whole-array min/max/fmin/fmax that is one run: parts are scanned from
+//   the start value and their results scanned in order on the caller, which
+//   is the scan of the whole run (scan.ts);
 // - a reduction with kept axes: a kept axis is cut into ranges; each result
 //   element is accumulated by one block, in the serial order.
 import { type DTypeName, dtypes } from '../core/dtypes.js';
@@ -13,14 +16,20 @@ import { type AnyTyped, typedWindow, unitOf } from '../ndarray/typed.js';
 import { prodComplex, prodF32, prodF64, sumComplex, sumF32, sumF64 } from './bodies.js';
 import { type AccLayout, type Body, drive } from './driver.js';
 import { pairwiseF32, pairwiseF64 } from './pairwise.js';
+import { type Numbers, numberBody, type Op, SCAN, SENTINEL } from './scan.js';
 
-export type FloatOp = 'sum' | 'prod';
-/** Float loop representations: float32, float64, complex (either width). */
-export type BodyKey = 'f4' | 'f8' | 'c';
-type FloatBody = (acc: Float64Array, x: AnyTyped) => Body;
+/** Reductions whose kernel bodies the pool runs. */
+export type ReduceOp = 'sum' | 'prod' | Op;
+/** Loop representations: float32, float64, complex (either width), any real numbers (scans). */
+export type BodyKey = 'f4' | 'f8' | 'c' | 'n';
+type AccBody = (acc: Float64Array, x: AnyTyped) => Body;
 
-/** The kernel body of each float reduction. */
-export const FLOAT_BODIES: Readonly<Record<FloatOp, Readonly<Record<BodyKey, FloatBody>>>> = {
+const scanBodies = (op: Op) => ({
+  n: (acc: Float64Array, x: AnyTyped) => numberBody(acc, x as Numbers, SCAN[op]),
+});
+
+/** The kernel body of each reduction and representation. */
+export const BODIES: Readonly<Record<ReduceOp, Readonly<Partial<Record<BodyKey, AccBody>>>>> = {
   sum: {
     f4: (acc, x) => sumF32(acc, x as Float32Array),
     f8: (acc, x) => sumF64(acc, x as Float64Array),
@@ -31,7 +40,18 @@ export const FLOAT_BODIES: Readonly<Record<FloatOp, Readonly<Record<BodyKey, Flo
     f8: (acc, x) => prodF64(acc, x as Float64Array),
     c: (acc, x) => prodComplex(acc, x as Float64Array),
   },
+  min: scanBodies('min'),
+  max: scanBodies('max'),
+  fmin: scanBodies('fmin'),
+  fmax: scanBodies('fmax'),
 };
+
+/** The body of `op` for `key` over acc and x. */
+export function bodyOf(op: ReduceOp, key: BodyKey, acc: Float64Array, x: AnyTyped): Body {
+  const make = BODIES[op][key];
+  if (make === undefined) throw new Error(`no ${op} body for ${key}`);
+  return make(acc, x);
+}
 
 const f = Math.fround;
 /** NumPy's tree splits only nodes above this many elements. */
@@ -95,6 +115,28 @@ export function leafSums(lo: number, hi: number, a: LeafArgs): void {
   }
 }
 
+export interface ScanArgs {
+  readonly op: Op;
+  /** The input's elements (the whole buffer as the loop's typed array). */
+  readonly x: Numbers;
+  readonly xi: number;
+  readonly xs: number;
+  /** Elements per part (the last part may have fewer) and in all. */
+  readonly size: number;
+  readonly n: number;
+  /** One shared slot per part. */
+  readonly results: Float64Array;
+}
+
+/** Task function: the scans of parts [lo, hi) of one run, each from the start value. */
+export function scanParts(lo: number, hi: number, a: ScanArgs): void {
+  const scan = SCAN[a.op];
+  for (let b = lo; b < hi; b++) {
+    const count = Math.min(a.size, a.n - b * a.size);
+    a.results[b] = scan(a.x, SENTINEL[a.op], a.xi + b * a.size * a.xs, count, a.xs);
+  }
+}
+
 /** A kept axis cut into ranges. */
 export interface KeptSplit {
   readonly axis: number;
@@ -138,7 +180,7 @@ export function keptSplit(
 }
 
 export interface KeptArgs {
-  readonly op: FloatOp;
+  readonly op: ReduceOp;
   readonly key: BodyKey;
   /** The loop's working dtype (the typed array kernels read). */
   readonly work: DTypeName;
@@ -162,7 +204,7 @@ function range(a: NDArray, axis: number, lo: number, hi: number): NDArray {
 /** Task function: result ranges [lo, hi) of a reduction with kept axes. */
 export function keptBlocks(lo: number, hi: number, a: KeptArgs): void {
   const work = dtypes[a.work];
-  const body = FLOAT_BODIES[a.op][a.key](a.acc, typedWindow(a.x.buffer, work));
+  const body = bodyOf(a.op, a.key, a.acc, typedWindow(a.x.buffer, work));
   const { axis, width } = a.split;
   for (let b = lo; b < hi; b++) {
     const first = b * width;

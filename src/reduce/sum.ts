@@ -34,8 +34,8 @@ import {
   optionalDType,
   type WhereOption,
 } from './options.js';
-import { driveFloat } from './parallel.js';
-import type { BodyKey, FloatOp } from './split.js';
+import { driveReduce } from './parallel.js';
+import type { BodyKey } from './split.js';
 
 export interface SumOptions
   extends AxisOptions,
@@ -92,7 +92,7 @@ function floatResult(acc: Float64Array, layout: AccLayout, loop: DType): NDArray
   return view.dtype === loop ? view : view.astype(loop);
 }
 
-function floatReduce(p: Prepared, loop: DType, init: [number, number], op: FloatOp) {
+function floatReduce(p: Prepared, loop: DType, init: [number, number], op: 'sum' | 'prod') {
   const work = WORK[loop.name]!;
   const x = native(p.x, work);
   const layout = accLayout(x, p.reduced);
@@ -100,7 +100,7 @@ function floatReduce(p: Prepared, loop: DType, init: [number, number], op: Float
   const acc = newFloat64(layout.size * c);
   acc.fill(init[0]);
   for (let j = 1; c === 2 && j < acc.length; j += 2) acc[j] = init[1];
-  driveFloat(op, bodyKey(work), x, work, layout, p.where, acc);
+  driveReduce(op, bodyKey(work), x, work, layout, p.where, acc);
   return floatResult(acc, layout, loop);
 }
 

@@ -1,7 +1,9 @@
-// Sums, products and means split over the thread pool give the serial bits on
-// 1..4 threads: whole-array sums cut at the nodes of NumPy's pairwise tree
-// (contiguous, strided, flipped; float64 and float32) and reductions along
-// kept axes (axis 0 and 1, masks, keepdims, out, complex, products, means);
+// Sums, products, means and extremes split over the thread pool give the
+// serial bits on 1..4 threads: whole-array sums cut at the nodes of NumPy's
+// pairwise tree (contiguous, strided, flipped; float64 and float32), whole-
+// array min/max/fmax scanned in parts (NaN payloads, signed zeros, integers)
+// and reductions along kept axes (axis 0 and 1, masks, keepdims, out,
+// complex, products, means, extremes);
 // the tree cut itself is checked against the serial pairwise sum for many
 // sizes, and a 10^6-element sum against NumPy. Workers are checked to have
 // taken blocks, so the comparison is not between serial runs.
@@ -109,7 +111,49 @@ const CASES: readonly Case[] = [
   },
   { name: 'prod f64, axis 0', run: () => nb.prod(nb.add(matrix.multiply(1e-14), 1), { axis: 0 }) },
   { name: 'mean f64, axis 1', run: () => nb.mean(matrix, { axis: 1 }) },
+  {
+    name: 'max f64 with NaNs of two payloads in different blocks (the first wins)',
+    run: () => {
+      const x = random([900000], 'float64', 8);
+      const bits = new DataView(x.buffer, x.byteOffset);
+      bits.setFloat64(8 * 700000, Number.NaN, true);
+      bits.setBigUint64(8 * 300001, 0x7ff80000000007a2n, true);
+      return nb.max(x);
+    },
+  },
+  {
+    name: 'min f32 with signed zeros as the minimum (the later one wins)',
+    run: () => {
+      const x = nb.abs(random([500000], 'float32', 9));
+      for (const [i, v] of [
+        [1000, -0],
+        [250000, 0],
+      ])
+        x.set([i], v);
+      return bytesAndSign(nb.min(x), nb.min(x.slice('::-1')));
+    },
+  },
+  {
+    name: 'nanmax f64, NaN skipped',
+    run: () => nb.nanmax(nb.sqrt(random([400000], 'float64', 10))),
+  },
+  { name: 'nanmin f64, axis 0', run: () => nb.nanmin(nb.sqrt(matrix), { axis: 0 }) },
+  {
+    name: 'max int32, contiguous',
+    run: () => nb.max(nb.multiply(random([500000], 'float64', 11), 1e-5).astype('int32')),
+  },
+  { name: 'min f64, axis 1', run: () => nb.min(matrix, { axis: 1 }) },
 ];
+
+/** Both results and the sign of each (signed zeros compare equal as numbers). */
+function bytesAndSign(a: NDArray, b: NDArray): NDArray {
+  return nb.array([
+    a.item(),
+    b.item(),
+    Object.is(a.item(), -0) ? 1 : 0,
+    Object.is(b.item(), -0) ? 1 : 0,
+  ]);
+}
 
 for (const k of CASES) {
   test(`same bits on 1..4 threads: ${k.name}`, () => {
