@@ -46,6 +46,20 @@ const TASK = sibling('./split.js', import.meta.url).href;
 const REVIVER = sibling('../parallel/wire.js', import.meta.url).href;
 pool.preload(TASK);
 
+/**
+ * Per-block results, reused by every call (calls do not overlap: a busy pool
+ * runs nested calls serially), so that workers are not handed a new buffer
+ * per call.
+ */
+let results: Float64Array = new Float64Array(0);
+
+function resultSlots(count: number): Float64Array {
+  if (results.length < count) {
+    results = new Float64Array(new SharedArrayBuffer(8 * Math.max(count, 2 * TARGET_BLOCKS)));
+  }
+  return results;
+}
+
 const isShared = (b: ArrayBufferLike) =>
   typeof SharedArrayBuffer !== 'undefined' && b instanceof SharedArrayBuffer;
 
@@ -63,7 +77,7 @@ function treeSum(x: NDArray, work: DType, acc: Float64Array, size: number): bool
     xi: plan.offsets[0] / unit,
     xs: plan.strides[0][0] / unit,
     leaves,
-    sums: new Float64Array(new SharedArrayBuffer(8 * count)),
+    sums: resultSlots(count),
   };
   pool.run({
     url: TASK,
@@ -97,7 +111,7 @@ function scanSplit(op: Op, x: NDArray, work: DType, acc: Float64Array, size: num
     xs: plan.strides[0][0] / unit,
     size: part,
     n,
-    results: new Float64Array(new SharedArrayBuffer(8 * count)),
+    results: resultSlots(count),
   };
   pool.run({
     url: TASK,

@@ -35,6 +35,13 @@ const TASK = sibling('./blocks.js', import.meta.url).href;
 const REVIVER = sibling('../parallel/wire.js', import.meta.url).href;
 pool.preload(TASK);
 
+/**
+ * The word blocks or their flags into, reused by every call (calls do not
+ * overlap: a busy pool runs nested calls serially), so that workers are not
+ * handed a new buffer per call.
+ */
+let flagWord: Int32Array | undefined;
+
 const isShared = (a: NDArray) =>
   typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer;
 
@@ -62,7 +69,9 @@ export function runUfunc(
   const split = splitPlan(plan, Math.max(MIN_BLOCK, Math.ceil(size / TARGET_BLOCKS)));
   if (split.count < 2) return runLoops(def, kernel, loop, target, views, mask);
   const watched = watchedFlags();
-  const flags = new Int32Array(new SharedArrayBuffer(4));
+  flagWord ??= new Int32Array(new SharedArrayBuffer(4));
+  const flags = flagWord;
+  Atomics.store(flags, 0, 0);
   const masked = mask !== undefined;
   const call: BlockCall = { def, kernel, loop, arrays, masked, split, watched, flags };
   const wire = {
