@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   'gemm-int8': () => import('./gemm-int8.js'),
   peers: () => import('./peers.js'),
   level1: () => import('./level1.js'),
+  level3: () => import('./level3.js'),
   ufunc: () => import('./ufunc.js'),
   reduce: () => import('./reduce.js'),
   parallel: () => import('./parallel.js'),
