@@ -50,8 +50,10 @@ export class UfuncEngine {
     let k = this.#kernels[r.index];
     if (k === undefined) {
       const sig = parseSig(r.loop.sig);
-      const kind = (c: string) => (c === 'F' || c === 'D' ? 'c' : 'r');
-      k = compileKernel(r.loop.op, { inputs: sig.inputs.map(kind), output: kind(sig.output) });
+      const kind = (c: string): 'r' | 'c' => (c === 'F' || c === 'D' ? 'c' : 'r');
+      const shape = { inputs: sig.inputs.map(kind), output: kind(sig.output) };
+      const types = [r.output, ...r.inputs];
+      k = compileKernel(r.loop.op, shape, types, `${this.def.name} ${r.loop.sig}`);
       this.#kernels[r.index] = k;
     }
     return k;
