@@ -1,7 +1,9 @@
 // The wasm GEMM macro-kernels (float64 4x4, float32 4x8 register tiles) as
-// the frame's MacroKernel: the instance for the chosen variant, its scratch
-// memory, and the exported entry point.
-import type { MacroKernel } from '../../blas/frame/gemm-blocked.js';
+// the frame's MacroKernel: the instance for the chosen variant, its memory
+// (a staging area, then the frame's scratch), and the exported entry points
+// (macro-kernel, packing from staging, write-back combine). One object per
+// type and variant on this thread: calls allocate nothing here.
+import type { MacroKernel, Scratch } from '../../blas/frame/gemm-blocked.js';
 import { type KernelModuleName, SCRATCH_BASE, wasmInstance } from './instance.js';
 
 type Entry = (
@@ -30,25 +32,50 @@ const SPECS: Readonly<Record<'f64' | 'f32', MacroSpec>> = {
   f32: { module: 'gemm_f32', mr: 4, nr: 8, bytes: 4, View: Float32Array },
 };
 
-/** The macro-kernel for `type` on this thread, in the variant chosen now. */
-export function wasmMacroKernel(type: 'f64' | 'f32'): MacroKernel {
-  const s = SPECS[type];
+/**
+ * Staging values (gemm-staging.ts): 1 MiB of float64, so runs are long
+ * (few `set` calls) while a staged block still sits in L3 for the packing.
+ */
+const STAGING = 1 << 17;
+
+const made = new Map<string, MacroKernel>();
+
+function make(s: MacroSpec): MacroKernel {
   const inst = wasmInstance(s.module);
-  const run = inst.exports[s.module] as Entry;
-  let view = new s.View(inst.memory.buffer);
+  const x = inst.exports;
+  const run = x[s.module] as Entry;
+  const suffix = s.module.slice(-3);
+  const pack = x[`pack_${suffix}`] as MacroKernel['pack'];
+  const combine = x[`combine_${suffix}`] as MacroKernel['combine'];
+  const base = SCRATCH_BASE + STAGING * s.bytes;
+  let view: Scratch = new s.View(inst.memory.buffer);
   return {
     mr: s.mr,
     nr: s.nr,
     bytes: s.bytes,
-    base: SCRATCH_BASE,
+    base,
+    staging: SCRATCH_BASE,
+    stagingElements: STAGING,
     scratch(elements: number) {
-      inst.ensure(SCRATCH_BASE + elements * s.bytes);
+      inst.ensure(base + elements * s.bytes);
       if (view.buffer !== inst.memory.buffer) view = new s.View(inst.memory.buffer);
       return view;
     },
     run: (mc, nc, kc, pa, sa, pb, sb, pc, ldc, first) =>
       run(mc, nc, kc, pa, sa, pb, sb, pc, ldc, first ? 1 : 0),
+    pack,
+    combine,
   };
 }
 
-export const variantOf = (type: 'f64' | 'f32') => wasmInstance(SPECS[type].module).variant;
+/** The macro-kernel for `type` on this thread, in the variant chosen now. */
+export function wasmMacroKernel(type: 'f64' | 'f32'): MacroKernel {
+  const s = SPECS[type];
+  const key = `${type}:${wasmInstance(s.module).variant}`;
+  let mk = made.get(key);
+  if (mk === undefined) {
+    mk = make(s);
+    made.set(key, mk);
+  }
+  return mk;
+}

@@ -4,10 +4,13 @@
 // private C buffer), then one write-back C = alpha * AB + beta * C. Packing
 // reads any element strides (negative, zero) and pads edge tiles with zeros,
 // so kernels never see an edge and nothing outside the operands is touched.
+// Real blocks go through the macro-kernel's staging and wasm loops where
+// their layout allows (gemm-staging.ts), else through the loops here.
 // Complex products run on the same real kernels (gemm-complex.ts). Block sizes
 // depend only on the problem, never on threads: results are reproducible.
 import type { Kernel, KernelCall, KernelData, KernelOperand } from '../../kernels/types.js';
 import { complexProblem } from './gemm-complex.js';
+import { stagedPack, stagedWriteBack } from './gemm-staging.js';
 
 /** A packed-panel macro-kernel living in some linear memory (a wasm instance). */
 export interface MacroKernel {
@@ -19,6 +22,23 @@ export interface MacroKernel {
   readonly base: number;
   /** A view of the memory holding at least `elements` scratch elements from `base`. */
   scratch(elements: number): Scratch;
+  /** Byte offset of a staging area of `stagingElements` values below `base` (gemm-staging.ts). */
+  readonly staging: number;
+  readonly stagingElements: number;
+  /** Packs rows x k values at byte src (element strides rs, cs) into panels of w rows at byte dst. */
+  pack(dst: number, src: number, rs: number, cs: number, rows: number, k: number, w: number): void;
+  /** out = alpha * buf + beta * out (beta = 0: out not read); out at byte `out`, strides in elements. */
+  combine(
+    out: number,
+    rs: number,
+    cs: number,
+    buf: number,
+    ldb: number,
+    rows: number,
+    cols: number,
+    alpha: number,
+    beta: number,
+  ): void;
   /**
    * C[mc x nc] (+)= A B: panel i of A at byte pa + i * sa, panel j of B at
    * pb + j * sb, C row-major at pc with row stride ldc elements.
@@ -159,10 +179,13 @@ export function runBlocked(prob: Problem, macro: MacroKernel, blk: Blocking): vo
     Math.max(nr, Math.floor(blk.bBudget / (k * bytes * nr)) * nr),
   );
   const mcMax = Math.min(roundUp(m, mr), blk.mc);
+  // C buffer rows a multiple of 4 KiB apart would alias in L1 (loads wait on
+  // unrelated stores): one cache line of padding breaks that.
+  const ldc = ncMax + ((ncMax * bytes) % 4096 === 0 ? 64 / bytes : 0);
   const bAt = macro.base / bytes;
   const aAt = bAt + k * ncMax;
   const cAt = aAt + mcMax * k;
-  const mem = macro.scratch(k * ncMax + mcMax * k + mcMax * ncMax);
+  const mem = macro.scratch(k * ncMax + mcMax * k + mcMax * ldc);
   for (let jc = 0; jc < n; jc += ncMax) {
     const nc = Math.min(ncMax, n - jc);
     const ncp = roundUp(nc, nr);
@@ -189,11 +212,11 @@ export function runBlocked(prob: Problem, macro: MacroKernel, blk: Blocking): vo
           pb,
           kc * nr * bytes,
           cAt * bytes,
-          ncp,
+          ldc,
           pc === 0,
         );
       }
-      prob.writeBack(mem, cAt, ncp, ic, mc, jc, nc);
+      prob.writeBack(mem, cAt, ldc, ic, mc, jc, nc);
     }
   }
 }
@@ -212,6 +235,23 @@ const matrix = (op: KernelOperand, axis: number, off: number): Matrix => ({
   cs: op.st[axis + 1],
 });
 
+/** Packs through the macro-kernel's staging when it can, else with JavaScript loops. */
+function packMatrix(
+  macro: MacroKernel,
+  dst: Scratch,
+  at: number,
+  src: KernelData,
+  off: number,
+  rs: number,
+  cs: number,
+  rows: number,
+  k: number,
+  w: number,
+): void {
+  if (!stagedPack(macro, dst, at, src, off, rs, cs, rows, k, w))
+    pack(dst, at, src, off, rs, cs, rows, k, w);
+}
+
 function realProblem(
   m: number,
   n: number,
@@ -221,19 +261,22 @@ function realProblem(
   b: Matrix,
   beta: number,
   c: Matrix,
+  macro: MacroKernel,
 ): Problem {
   return {
     m,
     n,
     k,
     packA: (dst, at, i0, rows, p0, kc, mr) =>
-      pack(dst, at, a.data, a.off + i0 * a.rs + p0 * a.cs, a.rs, a.cs, rows, kc, mr),
+      packMatrix(macro, dst, at, a.data, a.off + i0 * a.rs + p0 * a.cs, a.rs, a.cs, rows, kc, mr),
     packB: (dst, at, j0, cols, p0, kc, nr) =>
-      pack(dst, at, b.data, b.off + j0 * b.cs + p0 * b.rs, b.cs, b.rs, cols, kc, nr),
+      packMatrix(macro, dst, at, b.data, b.off + j0 * b.cs + p0 * b.rs, b.cs, b.rs, cols, kc, nr),
     writeBack: (buf, at, ldc, i0, rows, j0, cols) => {
       const { data, rs, cs } = c;
+      const off = c.off + i0 * rs + j0 * cs;
+      if (stagedWriteBack(macro, buf, at, ldc, data, off, rs, cs, rows, cols, alpha, beta)) return;
       for (let i = 0; i < rows; i++) {
-        let ci = c.off + (i0 + i) * rs + j0 * cs;
+        let ci = off + i * rs;
         let bi = at + i * ldc;
         if (beta === 0) for (let j = 0; j < cols; j++, ci += cs) data[ci] = alpha * buf[bi++];
         else
@@ -284,7 +327,7 @@ function gemm2(
   const alpha = scalars.alpha;
   const beta = scalars.beta as number;
   if (alpha === 0 || dims.k === 0) scaleReal(dims.m, dims.n, beta, c);
-  else runBlocked(realProblem(dims.m, dims.n, dims.k, alpha, a, b, beta, c), macro, blk);
+  else runBlocked(realProblem(dims.m, dims.n, dims.k, alpha, a, b, beta, c, macro), macro, blk);
 }
 
 /** A gemm kernel (C = alpha A B + beta C; complex via the real kernels) over the macro-kernel. */

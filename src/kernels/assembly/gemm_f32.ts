@@ -9,6 +9,11 @@
 // steps x MR values; B as nc/NR micro-panels (stride sb) of kc steps x NR values; C an mc x nc row-major buffer
 // with row stride ldc elements; mc, nc multiples of MR, NR (zero padded).
 
+//
+// Also exported: pack_f32 and combine_f32, the frame's packing and write-back
+// loops over staged copies in this memory (_gemm_pack.ts).
+import { combine, packPanels } from './_gemm_pack';
+
 const MR: i32 = 4;
 const NR: i32 = 8;
 
@@ -118,3 +123,23 @@ export function gemm_f32(
 
 export const GEMM_F32_MR: i32 = MR;
 export const GEMM_F32_NR: i32 = NR;
+
+/** Packs rows x k float32 values (strides rs, cs elements) into panels of w rows (see _gemm_pack.ts). */
+export function pack_f32(dst: usize, src: usize, rs: isize, cs: isize, rows: i32, k: i32, w: i32): void {
+  packPanels<f32>(dst, src, rs, cs, rows, k, w);
+}
+
+/** out = alpha * buf + beta * out over a rows x cols float32 block (see _gemm_pack.ts). */
+export function combine_f32(
+  out: usize,
+  rs: isize,
+  cs: isize,
+  buf: usize,
+  ldb: i32,
+  rows: i32,
+  cols: i32,
+  alpha: f64,
+  beta: f64,
+): void {
+  combine<f32>(out, rs, cs, buf, ldb, rows, cols, alpha, beta);
+}

@@ -11,6 +11,11 @@
 // row-major buffer with row stride ldc elements. mc and nc are multiples of MR
 // and NR (the frame pads with zeros).
 
+//
+// Also exported: pack_f64 and combine_f64, the frame's packing and write-back
+// loops over staged copies in this memory (_gemm_pack.ts).
+import { combine, packPanels } from './_gemm_pack';
+
 const MR: i32 = 4;
 const NR: i32 = 4;
 
@@ -118,3 +123,23 @@ export function gemm_f64(
 
 export const GEMM_F64_MR: i32 = MR;
 export const GEMM_F64_NR: i32 = NR;
+
+/** Packs rows x k float64 values (strides rs, cs elements) into panels of w rows (see _gemm_pack.ts). */
+export function pack_f64(dst: usize, src: usize, rs: isize, cs: isize, rows: i32, k: i32, w: i32): void {
+  packPanels<f64>(dst, src, rs, cs, rows, k, w);
+}
+
+/** out = alpha * buf + beta * out over a rows x cols float64 block (see _gemm_pack.ts). */
+export function combine_f64(
+  out: usize,
+  rs: isize,
+  cs: isize,
+  buf: usize,
+  ldb: i32,
+  rows: i32,
+  cols: i32,
+  alpha: f64,
+  beta: f64,
+): void {
+  combine<f64>(out, rs, cs, buf, ldb, rows, cols, alpha, beta);
+}
