@@ -1,6 +1,7 @@
 // Large sums, products and extremes (min, max, fmin, fmax) on the thread pool
 // (the cuts are in split.ts): a whole-array sum that is one run is cut at the
-// nodes of NumPy's pairwise tree, a whole-array extreme into parts whose
+// nodes of NumPy's pairwise tree (of several long runs: run by run), a
+// whole-array extreme into parts whose
 // results are scanned in order, a reduction with kept axes along a kept axis;
 // all give the serial bits on any thread count. Small reductions, those the
 // pool would not take (threads off, a pool worker, memory that is not shared)
@@ -11,7 +12,7 @@ import { partition } from '../backends/threads/partition.js';
 import { sibling } from '../backends/threads/platform.js';
 import { pool } from '../backends/threads/pool.js';
 import type { DType } from '../core/dtypes.js';
-import { planIteration } from '../ndarray/iter.js';
+import { type IterPlan, planIteration } from '../ndarray/iter.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 import { typedWindow, unitOf } from '../ndarray/typed.js';
 import { toWire } from '../parallel/wire.js';
@@ -27,6 +28,8 @@ import {
   type LeafArgs,
   leafSums,
   type ReduceOp,
+  type RunArgs,
+  runSums,
   type ScanArgs,
   scanParts,
   treeLeaves,
@@ -63,10 +66,49 @@ function resultSlots(count: number): Float64Array {
 const isShared = (b: ArrayBufferLike) =>
   typeof SharedArrayBuffer !== 'undefined' && b instanceof SharedArrayBuffer;
 
-/** NumPy's tree over one run of n elements, its leaves summed on the pool, added into acc[0]. */
-function treeSum(x: NDArray, work: DType, acc: Float64Array, size: number): boolean {
+/** Runs shorter than this are summed on the calling thread (one result slot each). */
+const MIN_SUMMED_RUN = 1024;
+
+/** The pairwise sums of x's runs on the pool, added into acc[0] in order. */
+function runsSum(x: NDArray, work: DType, acc: Float64Array, plan: IterPlan): boolean {
+  const unit = unitOf(work);
+  const nd = plan.shape.length;
+  const n = plan.shape[nd - 1];
+  if (n < MIN_SUMMED_RUN) return false;
+  const runs = plan.size / n;
+  const per = Math.ceil(Math.max(MIN_BLOCK, plan.size / TARGET_BLOCKS) / n);
+  const args: RunArgs = {
+    x: typedWindow(x.buffer, work) as Float64Array | Float32Array,
+    shape: plan.shape,
+    strides: plan.strides[0].map((s) => s / unit),
+    offset: plan.offsets[0] / unit,
+    per,
+    sums: resultSlots(runs),
+  };
+  pool.run({
+    url: TASK,
+    name: 'runSums',
+    run: runSums,
+    args,
+    blocks: partition(0, Math.ceil(runs / per), 1),
+    restartable: true,
+    routine: 'sum',
+  });
+  const single = work.itemsize === 4;
+  let total = acc[0];
+  for (let r = 0; r < runs; r++)
+    total = single ? Math.fround(total + args.sums[r]) : total + args.sums[r];
+  acc[0] = total;
+  return true;
+}
+
+/**
+ * A whole-array sum on the pool into acc[0]: one run along NumPy's tree cut
+ * into leaves, several runs run by run.
+ */
+function wholeSum(x: NDArray, work: DType, acc: Float64Array, size: number): boolean {
   const plan = planIteration(x.shape, [{ strides: x.strides, offset: x.byteOffset }]);
-  if (plan.shape.length !== 1) return false;
+  if (plan.shape.length !== 1) return runsSum(x, work, acc, plan);
   const unit = unitOf(work);
   const n = plan.shape[0];
   const most = Math.max(MIN_BLOCK, Math.ceil(size / TARGET_BLOCKS));
@@ -128,7 +170,7 @@ function scanSplit(op: Op, x: NDArray, work: DType, acc: Float64Array, size: num
 
 /** A whole-array reduction on the pool; false when it has no split (more than one run, products). */
 function wholeArray(op: ReduceOp, key: BodyKey, x: NDArray, work: DType, acc: Float64Array) {
-  if (op === 'sum' && key !== 'c') return treeSum(x, work, acc, x.size);
+  if (op === 'sum' && key !== 'c') return wholeSum(x, work, acc, x.size);
   return isScan(op) && scanSplit(op, x, work, acc, x.size);
 }
 

@@ -5,6 +5,9 @@
 //   own nodes (leaves of at most a size that depends on n only), each leaf is
 //   summed by the serial pairwise code, and the leaves' sums are combined on
 //   the caller in the tree's order, exactly the additions the serial sum does;
+// - a whole-array sum of several runs: each run's pairwise sum is one
+//   slot, and the caller adds the slots in order, as the serial loop adds
+//   each run's sum to the accumulator;
 // - a whole-array min/max/fmin/fmax that is one run: parts are scanned from
 //   the start value and their results scanned in order on the caller, which
 //   is the scan of the whole run (scan.ts);
@@ -112,6 +115,38 @@ export function leafSums(lo: number, hi: number, a: LeafArgs): void {
     const n = a.leaves[2 * b + 1];
     a.sums[b] =
       a.x instanceof Float64Array ? pairwiseF64(a.x, i, n, a.xs) : pairwiseF32(a.x, i, n, a.xs);
+  }
+}
+
+export interface RunArgs {
+  /** The input's elements (the whole buffer as the loop's typed array). */
+  readonly x: Float64Array | Float32Array;
+  /** The input's iteration in memory order, in elements: runs along its last axis. */
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+  /** Runs per block. */
+  readonly per: number;
+  /** One shared slot per run. */
+  readonly sums: Float64Array;
+}
+
+/** Task function: the pairwise sums of the runs of blocks [lo, hi). */
+export function runSums(lo: number, hi: number, a: RunArgs): void {
+  const nd = a.shape.length;
+  const n = a.shape[nd - 1];
+  const xs = a.strides[nd - 1];
+  let runs = 1;
+  for (let d = 0; d < nd - 1; d++) runs *= a.shape[d];
+  for (let r = lo * a.per, end = Math.min(runs, hi * a.per); r < end; r++) {
+    let i = a.offset;
+    for (let d = nd - 2, q = r; d >= 0; d--) {
+      const k = q % a.shape[d];
+      q = (q - k) / a.shape[d];
+      i += k * a.strides[d];
+    }
+    a.sums[r] =
+      a.x instanceof Float64Array ? pairwiseF64(a.x, i, n, xs) : pairwiseF32(a.x, i, n, xs);
   }
 }
 

@@ -84,6 +84,14 @@ const CASES: readonly Case[] = [
   { name: 'sum f64, every third element, flipped', run: () => nb.sum(big.slice('::-3')) },
   { name: 'sum f32, contiguous', run: () => nb.sum(random([600001], 'float32', 4)) },
   { name: 'sum f64 of a 2-d array over both axes (one run)', run: () => nb.sum(matrix) },
+  {
+    name: 'sum f64 of a gapped 2-d view over both axes (run by run)',
+    run: () => nb.sum(random([300, 4000], 'float64', 12).slice(':', ':3000')),
+  },
+  {
+    name: 'sum f32 of flipped rows of a gapped 3-d view (run by run)',
+    run: () => nb.sum(random([4, 60, 2100], 'float32', 13).slice(':', '::-2', '1:')),
+  },
   { name: 'sum f64, axis 0', run: () => nb.sum(matrix, { axis: 0 }) },
   { name: 'sum f64, axis 1, keepdims', run: () => nb.sum(matrix, { axis: 1, keepdims: true }) },
   {
