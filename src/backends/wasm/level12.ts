@@ -154,7 +154,7 @@ function axpy(t: L12Type) {
   };
 }
 
-/** Streams the n * width components of x through `each(len, ptr)` in chunks. */
+/** Streams the n * width components of x through scratch (at SCRATCH_BASE) in chunks of `len`. */
 function stream(
   t: L12Type,
   call: KernelCall,

@@ -156,38 +156,61 @@ const TBIG: f64 = reinterpret<f64>(0x5e50000000000000); // 2^486
 const SSML: f64 = reinterpret<f64>(0x6180000000000000); // 2^537
 const SBIG: f64 = reinterpret<f64>(0x1e50000000000000); // 2^-538
 
-/** Blue's sums of |x| lanes: small ones scaled up, big ones down, NaN to the middle. */
+/** The squares of the lanes of ax that `mask` selects, scaled first; other lanes give zero. */
+// @ts-ignore: decorator
+@inline
+function sq(ax: v128, mask: v128, scale: f64): v128 {
+  // Masking before scaling keeps other lanes at zero: no overflow, no slow subnormal results.
+  const v = f64x2.mul(v128.and(ax, mask), f64x2.splat(scale));
+  return f64x2.mul(v, v);
+}
+
+/** |x| of two lanes at p, float64 (shift 3) or float32 widened (shift 2). */
+// @ts-ignore: decorator
+@inline
+function absAt(p: usize, shift: i32): v128 {
+  return f64x2.abs(shift == 3 ? v128.load(p) : wide(p));
+}
+
+/**
+ * Blue's sums over the first multiple of 4 elements, two lanes per
+ * accumulator and two accumulators per sum (independent add chains), into
+ * out[0..2]; returns how many elements it summed. NaN goes to the middle sum.
+ */
 // @ts-ignore: decorator
 @inline
 function blueSimd(n: i32, x: usize, shift: i32, out: usize): i32 {
-  let sml = f64x2.splat(0);
-  let med = f64x2.splat(0);
-  let big = f64x2.splat(0);
+  const z = v128.splat<i32>(0);
+  let sml0 = z;
+  let sml1 = z;
+  let med0 = z;
+  let med1 = z;
+  let big0 = z;
+  let big1 = z;
+  const tbig = f64x2.splat(TBIG);
+  const tsml = f64x2.splat(TSML);
   let i = 0;
-  for (; i + 2 <= n; i += 2) {
+  for (; i + 4 <= n; i += 4) {
     const p = x + (<usize>i << shift);
-    const ax = f64x2.abs(shift == 3 ? v128.load(p) : wide(p));
-    const isBig = f64x2.gt(ax, f64x2.splat(TBIG));
-    const isSml = f64x2.lt(ax, f64x2.splat(TSML));
-    const isMed = v128.not(v128.or(isBig, isSml));
-    const b = f64x2.mul(ax, f64x2.splat(SBIG));
-    const s = f64x2.mul(ax, f64x2.splat(SSML));
-    big = f64x2.add(big, v128.and(f64x2.mul(b, b), isBig));
-    sml = f64x2.add(sml, v128.and(f64x2.mul(s, s), isSml));
-    med = f64x2.add(med, v128.and(f64x2.mul(ax, ax), isMed));
+    const a0 = absAt(p, shift);
+    const a1 = absAt(p + (<usize>2 << shift), shift);
+    const b0 = f64x2.gt(a0, tbig);
+    const b1 = f64x2.gt(a1, tbig);
+    const s0 = f64x2.lt(a0, tsml);
+    const s1 = f64x2.lt(a1, tsml);
+    const m0 = v128.and(a0, v128.not(v128.or(b0, s0)));
+    const m1 = v128.and(a1, v128.not(v128.or(b1, s1)));
+    big0 = f64x2.add(big0, sq(a0, b0, SBIG));
+    big1 = f64x2.add(big1, sq(a1, b1, SBIG));
+    sml0 = f64x2.add(sml0, sq(a0, s0, SSML));
+    sml1 = f64x2.add(sml1, sq(a1, s1, SSML));
+    med0 = f64x2.add(med0, f64x2.mul(m0, m0));
+    med1 = f64x2.add(med1, f64x2.mul(m1, m1));
   }
-  store<f64>(out, hsum(sml));
-  store<f64>(out, hsum(med), 8);
-  store<f64>(out, hsum(big), 16);
+  store<f64>(out, hsum(f64x2.add(sml0, sml1)));
+  store<f64>(out, hsum(f64x2.add(med0, med1)), 8);
+  store<f64>(out, hsum(f64x2.add(big0, big1)), 16);
   return i;
-}
-
-// @ts-ignore: decorator
-@inline
-function blueOne(ax: f64, out: usize): void {
-  if (ax > TBIG) store<f64>(out, load<f64>(out, 16) + ax * SBIG * (ax * SBIG), 16);
-  else if (ax < TSML) store<f64>(out, load<f64>(out) + ax * SSML * (ax * SSML));
-  else store<f64>(out, load<f64>(out, 8) + ax * ax, 8);
 }
 
 /**
@@ -195,26 +218,38 @@ function blueOne(ax: f64, out: usize): void {
  * down), written to out[0..2]; the caller combines them as the reference does.
  * Small values keep accumulating after a big one: the result ignores them then.
  */
-export function nrm2_f64(n: i32, x: usize, out: usize): void {
+// @ts-ignore: decorator
+@inline
+function blue(n: i32, x: usize, shift: i32, out: usize): void {
+  let sml: f64 = 0;
+  let med: f64 = 0;
+  let big: f64 = 0;
   let i = 0;
-  if (ASC_FEATURE_SIMD) i = blueSimd(n, x, 3, out);
-  else {
-    store<f64>(out, 0);
-    store<f64>(out, 0, 8);
-    store<f64>(out, 0, 16);
+  if (ASC_FEATURE_SIMD) {
+    i = blueSimd(n, x, shift, out);
+    sml = load<f64>(out);
+    med = load<f64>(out, 8);
+    big = load<f64>(out, 16);
   }
-  for (; i < n; i++) blueOne(Math.abs(load<f64>(x + (<usize>i << 3))), out);
+  for (; i < n; i++) {
+    const p = x + (<usize>i << shift);
+    const ax = Math.abs(shift == 3 ? load<f64>(p) : <f64>load<f32>(p));
+    if (ax > TBIG) big += ax * SBIG * (ax * SBIG);
+    else if (ax < TSML) sml += ax * SSML * (ax * SSML);
+    else med += ax * ax;
+  }
+  store<f64>(out, sml);
+  store<f64>(out, med, 8);
+  store<f64>(out, big, 16);
+}
+
+/** Blue's sums of float64 x into out[0..2]. */
+export function nrm2_f64(n: i32, x: usize, out: usize): void {
+  blue(n, x, 3, out);
 }
 
 export function nrm2_f32(n: i32, x: usize, out: usize): void {
-  let i = 0;
-  if (ASC_FEATURE_SIMD) i = blueSimd(n, x, 2, out);
-  else {
-    store<f64>(out, 0);
-    store<f64>(out, 0, 8);
-    store<f64>(out, 0, 16);
-  }
-  for (; i < n; i++) blueOne(Math.abs(<f64>load<f32>(x + (<usize>i << 2))), out);
+  blue(n, x, 2, out);
 }
 
 /** out[i] = sum_j A[i, j] x[j] for a row-major m x n block A (row stride lda). */
