@@ -1,13 +1,12 @@
 // Large sums, products and extremes (min, max, fmin, fmax) on the thread pool
 // (the cuts are in split.ts): a whole-array sum that is one run is cut at the
 // nodes of NumPy's pairwise tree (of several long runs: run by run), a
-// whole-array extreme into parts whose
-// results are scanned in order, a reduction with kept axes along a kept axis;
-// all give the serial bits on any thread count. Small reductions, those the
-// pool would not take (threads off, a pool worker, memory that is not shared)
-// and the rest (masked whole-array reductions, products of whole arrays: one
-// sequential chain) run on the calling thread.
-
+// whole-array extreme into parts whose results are scanned in order, and a
+// reduction with kept axes along a kept axis; all give the serial bits on any
+// thread count. Small reductions, those the pool would not take (threads off,
+// a pool worker, memory that is not shared) and the rest (masked whole-array
+// reductions, products of whole arrays: one sequential chain) run on the
+// calling thread.
 import { partition } from '../backends/threads/partition.js';
 import { sibling } from '../backends/threads/platform.js';
 import { pool } from '../backends/threads/pool.js';
