@@ -17,11 +17,11 @@ import { LEVEL12_KERNELS, WASM_LEVEL12 } from '../../src/blas/dispatch-wasm-leve
 import { prepareCall } from '../../src/blas/frame/prepare.js';
 import { validateCall } from '../../src/blas/frame/validate.js';
 import { type RoutineSpec, type Signature, SPECS } from '../../src/blas/index.js';
-import { type NDArray, toDType } from '../../src/index.js';
+import { type DTypeName, type NDArray, toDType } from '../../src/index.js';
 import type { Kernel } from '../../src/kernels/types.js';
-import { checkCase, type LayoutName, operand, rng, values } from '../blas/harness.js';
+import { checkCase, type LayoutName, operand, randomValue, rng, values } from '../blas/harness.js';
 import { REFERENCES } from '../blas/reference/index.js';
-import { assertSentinelsIntact } from '../helpers/sentinel.js';
+import { assertSentinelsIntact, padded } from '../helpers/sentinel.js';
 
 const VARIANTS: readonly { name: string; disable: Feature[] }[] = [
   { name: 'scalar', disable: ['simd', 'relaxed-simd'] },
@@ -44,7 +44,28 @@ const VECTOR_LAYOUTS: readonly LayoutName[] = [
   'negativeGapped',
   'unaligned',
 ];
-const MATRIX_LAYOUTS: readonly LayoutName[] = ['row', 'col', 'negative', 'gapped', 'unaligned'];
+/** Matrix layouts: the harness's, and rows or columns contiguous with a larger leading dimension (a sub-matrix). */
+type MatrixLayout = LayoutName | 'rowsApart' | 'colsApart';
+const MATRIX_LAYOUTS: readonly MatrixLayout[] = [
+  'row',
+  'col',
+  'negative',
+  'gapped',
+  'unaligned',
+  'rowsApart',
+  'colsApart',
+];
+
+/** An operand in `layout`; the sub-matrix layouts leave 3 elements between lines. */
+function layoutOperand(shape: number[], dtype: DTypeName, layout: MatrixLayout, r: () => number) {
+  if (layout !== 'rowsApart' && layout !== 'colsApart') return operand(shape, dtype, layout, r);
+  const item = toDType(dtype).itemsize;
+  const [m, n] = shape;
+  const strides = layout === 'rowsApart' ? [(n + 3) * item, item] : [item, (m + 3) * item];
+  const a = padded(shape, strides, dtype);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) a.set([i, j], randomValue(dtype, r));
+  return a;
+}
 
 const SIGNATURES = SPECS.flatMap((spec) =>
   spec.signatures.filter((s) => WASM_LEVEL12[s.name] !== undefined).map((sig) => ({ spec, sig })),
@@ -121,7 +142,7 @@ eachVariant('wasm level 1/2 kernels match the reference', (variant) => {
       // Half the cases share one unit layout (the wasm path), the rest mix any layouts.
       const shared = r() < 0.5 ? pick(['row', 'negative'] as const) : undefined;
       const scalars = { alpha: pick([1, 0.7, 0, -2]), beta: pick([0, 1, 1.3]) };
-      const layouts: Record<string, LayoutName> = {};
+      const layouts: Record<string, MatrixLayout> = {};
       for (const p of spec.params) {
         if (p.kind !== 'array') continue;
         const matrix = p.dims.length === 2;
@@ -138,7 +159,7 @@ eachVariant('wasm level 1/2 kernels match the reference', (variant) => {
         for (const p of spec.params) {
           if (p.kind !== 'array') continue;
           const shape = (p.dims as readonly string[]).map((d) => dims[d]);
-          args[p.name] = operand(shape, sig.types[p.name], layouts[p.name], rr);
+          args[p.name] = layoutOperand(shape, sig.types[p.name], layouts[p.name], rr);
         }
         return args;
       };
