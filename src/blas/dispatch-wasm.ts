@@ -16,6 +16,7 @@ import { wasmInt8MacroKernel } from '../backends/wasm/gemm-int8.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
 import { type Blocking, blockedGemm, blockedGemmBatched } from './frame/gemm-blocked.js';
 import { type Int8Blocking, int8Gemm, int8GemmBatched, wrapsExactly } from './frame/gemm-int8.js';
+import { parallelInt8Gemm } from './frame/gemm-int8-parallel.js';
 import { parallelGemm } from './frame/gemm-parallel.js';
 import {
   BLOCKED_SYMMETRIC,
@@ -147,9 +148,9 @@ const INT8_BLOCKING: Int8Blocking = { mc: 128, kc: 512, bBudget: 8 << 20 };
 /** m * n * k below which the reference kernel is faster (measured: crossover between n = 8 and 10). */
 const INT8_CUTOVER = 700;
 
-const INT8_TABLE: readonly { signature: string; make: typeof int8Gemm }[] = [
-  { signature: 'gemm:i8,i8->i32', make: int8Gemm },
-  { signature: 'gemmBatched:i8,i8->i32', make: int8GemmBatched },
+const INT8_TABLE: readonly { signature: string; make: typeof int8Gemm; batched: boolean }[] = [
+  { signature: 'gemm:i8,i8->i32', make: int8Gemm, batched: false },
+  { signature: 'gemmBatched:i8,i8->i32', make: int8GemmBatched, batched: true },
 ];
 
 /** The blocked wasm int8 kernels by signature, without the cut-over (their tests call them directly). */
@@ -160,7 +161,7 @@ export const WASM_GEMM_INT8: Readonly<Record<string, Kernel>> = Object.fromEntri
 if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object') {
   for (const row of INT8_TABLE) {
     const reference = implementationOf(row.signature)?.kernel;
-    const blocked = WASM_GEMM_INT8[row.signature];
+    const blocked = parallelInt8Gemm(WASM_GEMM_INT8[row.signature], INT8_BLOCKING, row.batched);
     // Scalars so large that the reference's float64 arithmetic rounds stay on it: backends agree bitwise.
     const fast = (call: KernelCall) =>
       call.dims.m * call.dims.n * call.dims.k >= INT8_CUTOVER && wrapsExactly(call);
@@ -170,7 +171,8 @@ if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object') {
         reference === undefined
           ? blocked
           : (call) => (fast(call) ? blocked(call) : reference(call)),
-      notes: 'blocked gemm, int8 macro-kernel (int16 pairs, int32 wrap-around)',
+      notes:
+        'blocked gemm, int8 macro-kernel (int16 pairs, int32 wrap-around), threads above a cut-over',
     });
   }
 }
