@@ -30,16 +30,29 @@ export function numpyDescription(): string {
 }
 
 /**
+ * What a timing measures: elapsed time, or the process's CPU time (for
+ * single-threaded code on a machine shared with other work: time slices
+ * given to other processes are not counted).
+ */
+export type Clock = 'wall' | 'cpu';
+
+/**
  * Runs `setup` then times `stmt` in python (median seconds of `repeats`, each
  * the mean over `number` calls), single-threaded BLAS.
  */
-export function timeNumpy(setup: string, stmt: string, number: number, repeats = 5): number {
+export function timeNumpy(
+  setup: string,
+  stmt: string,
+  number: number,
+  repeats = 5,
+  clock: Clock = 'wall',
+): number {
   if (python === null) throw new Error('no python3 with numpy');
   const code = `
-import timeit, statistics
+import time, timeit, statistics
 import numpy as np
 ${setup}
-t = timeit.repeat(${JSON.stringify(stmt)}, globals=globals(), number=${number}, repeat=${repeats})
+t = timeit.repeat(${JSON.stringify(stmt)}, globals=globals(), number=${number}, repeat=${repeats}${clock === 'cpu' ? ', timer=time.process_time' : ''})
 print(statistics.median(t) / ${number})
 `;
   const env = {
@@ -51,14 +64,24 @@ print(statistics.median(t) / ${number})
   return Number(execFileSync(python, ['-c', code], { env }).toString().trim());
 }
 
+/** Seconds since some origin on `clock`. */
+const NOW: Readonly<Record<Clock, () => number>> = {
+  wall: () => performance.now() / 1000,
+  cpu: () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  },
+};
+
 /** Median seconds per call of `fn` over `repeats` runs of `number` calls, after one warm-up. */
-export function timeJs(fn: () => void, number: number, repeats = 5): number {
+export function timeJs(fn: () => void, number: number, repeats = 5, clock: Clock = 'wall'): number {
+  const now = NOW[clock];
   fn();
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
+    const t0 = now();
     for (let i = 0; i < number; i++) fn();
-    times.push((performance.now() - t0) / 1000 / number);
+    times.push((now() - t0) / number);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { gemm } from '../src/blas/index.js';
 import { random, zeros } from '../src/index.js';
+import { setNumThreads } from '../src/parallel.js';
 import { timeJs } from './numpy.js';
 
 const require = createRequire(import.meta.url);
@@ -50,6 +51,7 @@ export async function main(args: string[]): Promise<void> {
   const tf = require('@tensorflow/tfjs-core') as TfLike;
   const wasm = require('@tensorflow/tfjs-backend-wasm') as { setThreadsCount(n: number): void };
   wasm.setThreadsCount(1);
+  setNumThreads(1);
   await tf.setBackend('wasm');
   await tf.ready();
   console.log('single thread; GFLOPS = 2 n^3 / median time; ratio = ndblas / peer\n');

@@ -116,9 +116,11 @@ export function stagedWriteBack(
 ): boolean {
   if (!sameType(dst, mem)) return false;
   if (alpha === 1 && beta === 0 && cs === 1) {
-    // The product as it is: each row of buf straight into its row of C.
-    for (let i = 0; i < rows; i++)
-      dst.set(mem.subarray(at + i * ldc, at + i * ldc + cols), off + i * rs);
+    // The product as it is: buf's rows straight into C's, in one copy when both are dense.
+    if (rs === cols && ldc === cols) dst.set(mem.subarray(at, at + rows * cols), off);
+    else
+      for (let i = 0; i < rows; i++)
+        dst.set(mem.subarray(at + i * ldc, at + i * ldc + cols), off + i * rs);
     return true;
   }
   const byCols = Math.abs(cs) === 1;
