@@ -70,8 +70,8 @@ const CASES: readonly Case[] = [
   {
     name: 'rows split: A transposed, B flipped, C a gapped view, beta -7',
     make: () => ({
-      a: ints([91, 600], 'int8', 4).T,
-      b: ints([91, 130], 'int8', 5).slice('::-1', '::-1'),
+      a: ints([121, 600], 'int8', 4).T,
+      b: ints([121, 130], 'int8', 5).slice('::-1', '::-1'),
       c: ints([600, 260], 'int32', 6).slice(':', '::2'),
     }),
     alpha: -1000,

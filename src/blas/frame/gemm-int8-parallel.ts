@@ -14,10 +14,13 @@ import { type Int8Blocking, int8Gemm } from './gemm-int8.js';
 /** Most columns (or rows) of C per block: each block packs all of A (B) again. */
 const WIDTH = 256;
 /**
- * Multiply-adds (batch * m * n * k) below which one thread is faster: a
- * parallel call costs 20-40 us, the product ~1 us per 20k multiply-adds.
+ * Multiply-adds (batch * m * n * k) below which one thread is faster. Scaled
+ * from the float64 measurement (two threads win from ~2M multiply-adds, ~270
+ * us at 15 GFLOPS): the int8 kernel runs ~40 GOPS, so ~400 us is 8M. Not
+ * re-measured for int8: the shared machine ran at load 6 on 2 cores, where
+ * a second thread never helped.
  */
-const PARALLEL_CUTOVER = 1 << 22;
+const PARALLEL_CUTOVER = 1 << 23;
 
 interface Int8GemmArgs {
   readonly blocking: Int8Blocking;
