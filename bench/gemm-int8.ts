@@ -1,14 +1,15 @@
-// int8 GEMM benchmark (gemm:i8,i8->i32): single-threaded GOPS (2 n^3 integer
-// multiply-adds per second) of ndblas per wasm variant at n = 64..2048, with
+// int8 GEMM benchmark (gemm:i8,i8->i32): GOPS (2 n^3 integer operations,
+// n^3 multiply-adds, per second) of ndblas per wasm variant at n = 64..2048, with
 // ratios against two NumPy anchors measured in the same run: NumPy's own
 // int8 -> int32 product `np.matmul(a, b, dtype=np.int32)` (its integer loop:
 // NumPy has no integer BLAS), and the fastest exact route through NumPy,
 // float64 OpenBLAS `(a.astype(f8) @ b.astype(f8)).astype(np.int32)` (exact
 // while |sums| < 2^31, i.e. k < 131072). Also A and B as t[:, :, 0] views.
-// Options: --sizes 64,256 --repeats 5.
+// Options: --sizes 64,256 --repeats 5 --threads 1 (ndblas threads; NumPy's BLAS stays on one).
 import { chooseVariant, type Feature, setDisabledFeatures } from '../src/backends/wasm/features.js';
 import { bySignature } from '../src/blas/index.js';
 import { type NDArray, random, zeros } from '../src/index.js';
+import { setNumThreads } from '../src/parallel.js';
 import { numpyDescription, python, timeJs, timeNumpy } from './numpy.js';
 
 const VARIANTS: readonly { name: string; disable: Feature[] }[] = [
@@ -57,9 +58,13 @@ function numpyGops(stmt: string, n: number, strided: boolean, repeats: number, g
 export async function main(args: string[]): Promise<void> {
   const sizes = option(args, 'sizes', '64,128,256,512,1024,2048').split(',').map(Number);
   const repeats = Number(option(args, 'repeats', '5'));
+  const threads = Number(option(args, 'threads', '1'));
+  setNumThreads(threads);
   console.log(`anchor: ${numpyDescription()} via ${python ?? 'nothing'} (OPENBLAS_NUM_THREADS=1)`);
   for (const a of ANCHORS) console.log(`  ${a.name}: ${a.stmt}`);
-  console.log('single thread; GOPS = 2 n^3 / median time; ratios = ndblas / anchor in this run\n');
+  console.log(
+    `ndblas on ${threads} thread(s), NumPy on one; GOPS = 2 n^3 / median time; ratios = ndblas / anchor in this run\n`,
+  );
   for (const strided of [false, true]) {
     console.log(strided ? 'int8, A and B as t[:, :, 0] views' : 'int8, contiguous');
     const head = ANCHORS.map((a) => a.name.padStart(10)).join(' ');
