@@ -13,6 +13,7 @@
 import './dispatch.js';
 import { wasmMacroKernel } from '../backends/wasm/gemm.js';
 import { wasmInt8MacroKernel } from '../backends/wasm/gemm-int8.js';
+import { wasmDiagonal } from '../backends/wasm/triangular.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
 import { type Blocking, blockedGemm, blockedGemmBatched } from './frame/gemm-blocked.js';
 import { type Int8Blocking, int8Gemm, int8GemmBatched, wrapsExactly } from './frame/gemm-int8.js';
@@ -23,7 +24,7 @@ import {
   BLOCKED_SYMMETRIC_COMPLEX,
   type BlockedRoutine,
 } from './frame/level3-blocked.js';
-import { BLOCKED_TRIANGULAR, BLOCKED_TRIANGULAR_COMPLEX } from './frame/triangular-blocked.js';
+import { blockedTriangular } from './frame/triangular-blocked.js';
 import { implementationOf, register } from './registry.js';
 
 const BLOCKING: Readonly<Record<'f64' | 'f32', Blocking>> = {
@@ -68,8 +69,8 @@ type Level3Type = 'f64' | 'f32' | 'c128' | 'c64';
 
 /** The Level-3 routines on the frame by the kind of their data. */
 const LEVEL3: Readonly<Record<'real' | 'complex', Readonly<Record<string, BlockedRoutine>>>> = {
-  real: { ...BLOCKED_SYMMETRIC, ...BLOCKED_TRIANGULAR },
-  complex: { ...BLOCKED_SYMMETRIC_COMPLEX, ...BLOCKED_TRIANGULAR_COMPLEX },
+  real: { ...BLOCKED_SYMMETRIC, ...blockedTriangular(wasmDiagonal, false) },
+  complex: { ...BLOCKED_SYMMETRIC_COMPLEX, ...blockedTriangular(wasmDiagonal, true) },
 };
 
 /**

@@ -123,7 +123,7 @@ variantTest('wasm complex Level 3 matches the reference under every option', (t,
           const ran = !bytes(args[written.name] as NDArray).equals(bytes(copies[written.name]));
           // The length of each sum: the depth of a rank update, else the order of A.
           const depth = rankUpdate(name) ? dims.k : (args.a as NDArray).shape[0];
-          if (depth >= 17) [framed, large] = [framed + (ran ? 1 : 0), large + 1];
+          if (depth > 32) [framed, large] = [framed + (ran ? 1 : 0), large + 1];
           worst = Math.max(worst, ratio);
           cases++;
         }
@@ -131,7 +131,7 @@ variantTest('wasm complex Level 3 matches the reference under every option', (t,
     }
   }
   t.diagnostic(
-    `${variant}: ${cases} cases, worst ratio ${worst.toFixed(3)}, ${framed} of ${large} with sums of >= 17 terms differ from the reference in some bit`,
+    `${variant}: ${cases} cases, worst ratio ${worst.toFixed(3)}, ${framed} of ${large} with sums of > 32 terms (past the diagonal blocks) differ from the reference in some bit`,
   );
   assert.ok(cases >= 220);
   assert.ok(framed >= 0.9 * large, `only ${framed} of ${large} calls ran on the frame`);

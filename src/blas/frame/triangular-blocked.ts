@@ -2,14 +2,14 @@
 // (B = alpha T B) and trsm (T X = alpha B) by recursive halving of T. The
 // off-diagonal block of T multiplies through gemm's packing and wasm
 // macro-kernel (B1 += T12 B2 for trmm, B1 -= T12 X2 for trsm; conj(T) a gemm
-// option); a diagonal block of order <= DIAGONAL runs a JavaScript kernel
-// that reads and multiplies the stored triangle only (a zero-filled triangle
-// multiplied into B would turn NaN or Inf in B into NaN where the reference
-// reads nothing): for real data one on packed copies, for complex data the
-// reference kernel with alpha = 1. The right side runs the left form on
-// transposed views, as the reference kernels do; alpha = 0 goes to them
-// (B = 0, nothing read), and so do complex calls reading a non-finite value
-// (level3-finite.ts: the complex +-1 of the chained products adds zeros).
+// option); a diagonal block of order <= DIAGONAL runs a diagonal-block kernel
+// (the wasm one: backends/wasm/triangular.ts) that reads and multiplies the
+// stored triangle only (a zero-filled triangle multiplied into B would turn
+// NaN or Inf in B into NaN where the reference reads nothing). The right
+// side runs the left form on transposed views, as the reference kernels do;
+// alpha = 0 goes to them (B = 0, nothing read), and so do complex calls
+// reading a non-finite value (level3-finite.ts: the complex +-1 of the
+// chained products adds zeros).
 import { transposed } from '../../kernels/ref/level3.js';
 import {
   trmmComplex,
@@ -17,7 +17,6 @@ import {
   trsmComplex,
   trsmReal,
 } from '../../kernels/ref/level3-triangular.js';
-import { rowAt } from '../../kernels/ref/triangular.js';
 import type { Kernel, KernelCall, KernelComplex, KernelOperand } from '../../kernels/types.js';
 import {
   type BlockedRoutine,
@@ -31,94 +30,34 @@ import {
 import { triangularReadsFinite } from './level3-finite.js';
 
 /**
- * Order up to which a diagonal block of T runs the JavaScript kernel (1-2
- * GFLOPS; measured at n = 256, 512: 16 beats 32 and 64, 8 gains nothing).
+ * Order up to which a diagonal block of T runs the diagonal-block kernel
+ * (measured with the wasm kernel at n = 256..1024: 32 beats 16 and 64).
  */
-const DIAGONAL = 16;
+const DIAGONAL = 32;
 
-/** Columns of B the diagonal kernel carries at once: independent sums the JIT keeps in registers. */
-const W = 4;
-
-/** The left-side problem: T m x m (its `upper` or lower triangle, `unit` diagonal), B m x n. */
-interface Triangular {
+/**
+ * A left-side problem in place: B (m x n) = T B, or T^-1 B when `solve`; T
+ * m x m, its `upper` or lower triangle read (not its diagonal when `unit`),
+ * conj(T) when `conj` (complex data).
+ */
+export interface DiagonalProblem {
   readonly t: KernelOperand;
+  readonly b: KernelOperand;
+  readonly m: number;
+  readonly n: number;
   readonly upper: boolean;
   readonly unit: boolean;
-  readonly b: KernelOperand;
-  readonly n: number;
-  /** trsm (else trmm). */
   readonly solve: boolean;
-  /** Complex data, read as conj(T) when `conj`. */
   readonly complex: boolean;
   readonly conj: boolean;
 }
 
-/** Scratch of the diagonal kernel, sized for the largest diagonal block. */
-interface Work {
-  /** The strictly triangular part, row-major, negated for a solve. */
-  readonly t: Float64Array;
-  readonly d: Float64Array;
-  /** W columns of B, interleaved: x[l * W + c] is row l of column c. */
-  readonly x: Float64Array;
-}
-
-const workFor = (m: number): Work => ({
-  t: new Float64Array(m * m),
-  d: new Float64Array(m),
-  x: new Float64Array(m * W),
-});
-
 /**
- * T B or T^-1 B for the diagonal block of order m at (lo, lo), in place, in
- * float64 (as the reference computes). Rows are visited as the reference
- * visits them; a solve adds (-t) x, which is exactly x - t y.
+ * Solves or multiplies a diagonal block (m <= DIAGONAL) as the reference
+ * kernels do with alpha = 1: rows in their order, sums from the diagonal
+ * term, a solve divides by the diagonal.
  */
-function diagonal(p: Triangular, lo: number, m: number, w: Work): void {
-  const { upper, unit, solve } = p;
-  const t = block(p.t, lo, lo);
-  const b = block(p.b, lo, 0);
-  const [ts, tc] = t.st;
-  const sign = solve ? -1 : 1;
-  for (let i = 0; i < m; i++) {
-    const [l0, l1] = upper ? [i + 1, m] : [0, i];
-    for (let l = l0; l < l1; l++) w.t[i * m + l] = sign * t.data[t.off + i * ts + l * tc];
-    w.d[i] = unit ? 1 : t.data[t.off + i * (ts + tc)];
-  }
-  const scaled = !solve && !unit;
-  const divided = solve && !unit;
-  const [bs, bc] = b.st;
-  const x = w.x;
-  for (let j0 = 0; j0 < p.n; j0 += W) {
-    const cols = Math.min(W, p.n - j0);
-    for (let l = 0; l < m; l++) {
-      for (let c = 0; c < W; c++)
-        x[l * W + c] = c < cols ? b.data[b.off + l * bs + (j0 + c) * bc] : 0;
-    }
-    for (let step = 0; step < m; step++) {
-      const [i, l0, l1] = rowAt(upper, solve, step, m);
-      const d = w.d[i];
-      const q = i * W;
-      let s0 = scaled ? d * x[q] : x[q];
-      let s1 = scaled ? d * x[q + 1] : x[q + 1];
-      let s2 = scaled ? d * x[q + 2] : x[q + 2];
-      let s3 = scaled ? d * x[q + 3] : x[q + 3];
-      for (let l = l0, r = i * m + l0, y = l0 * W; l < l1; l++, r++, y += W) {
-        const v = w.t[r];
-        s0 += v * x[y];
-        s1 += v * x[y + 1];
-        s2 += v * x[y + 2];
-        s3 += v * x[y + 3];
-      }
-      x[q] = divided ? s0 / d : s0;
-      x[q + 1] = divided ? s1 / d : s1;
-      x[q + 2] = divided ? s2 / d : s2;
-      x[q + 3] = divided ? s3 / d : s3;
-    }
-    for (let l = 0; l < m; l++) {
-      for (let c = 0; c < cols; c++) b.data[b.off + l * bs + (j0 + c) * bc] = x[l * W + c];
-    }
-  }
-}
+export type DiagonalBlock = (p: DiagonalProblem) => void;
 
 /**
  * The diagonal block of order m at (lo, lo), halved: with T's off-diagonal
@@ -126,10 +65,15 @@ function diagonal(p: Triangular, lo: number, m: number, w: Work): void {
  * B1 when upper), trmm does the target in place, adds T_ts B_s, then the
  * source; trsm solves the source, subtracts T_ts X_s, then solves the target.
  */
-function recurse(mul: Multiply, p: Triangular, lo: number, m: number, w: Work): void {
+function recurse(
+  mul: Multiply,
+  diagonal: DiagonalBlock,
+  p: DiagonalProblem,
+  lo: number,
+  m: number,
+): void {
   if (m <= DIAGONAL) {
-    if (p.complex) diagonalComplex(p, lo, m);
-    else diagonal(p, lo, m, w);
+    diagonal({ ...p, t: block(p.t, lo, lo), b: block(p.b, lo, 0), m });
     return;
   }
   const m1 = split(m);
@@ -138,7 +82,7 @@ function recurse(mul: Multiply, p: Triangular, lo: number, m: number, w: Work): 
   const [target, source] = p.upper ? [top, bottom] : [bottom, top];
   const first = p.solve ? source : target;
   const last = p.solve ? target : source;
-  recurse(mul, p, first.at, first.size, w);
+  recurse(mul, diagonal, p, first.at, first.size);
   mul(
     target.size,
     p.n,
@@ -150,19 +94,7 @@ function recurse(mul: Multiply, p: Triangular, lo: number, m: number, w: Work): 
     block(p.b, target.at, 0),
     { a: p.conj },
   );
-  recurse(mul, p, last.at, last.size, w);
-}
-
-const ONE: KernelComplex = { re: 1, im: 0 };
-
-/** The complex diagonal block of order m at (lo, lo): the reference kernel, alpha = 1 (exact on finite values). */
-function diagonalComplex(p: Triangular, lo: number, m: number): void {
-  (p.solve ? trsmComplex : trmmComplex)({
-    dims: { m, n: p.n },
-    ops: { a: block(p.t, lo, lo), b: block(p.b, lo, 0) },
-    scalars: { alpha: ONE },
-    options: { upper: p.upper, left: true, unit: p.unit, conj: { a: p.conj } },
-  });
+  recurse(mul, diagonal, p, last.at, last.size);
 }
 
 /** B = alpha B over an m x n view (alpha = 1 leaves it as is), real or complex as the reference multiplies. */
@@ -186,7 +118,12 @@ function scale(b: KernelOperand, m: number, n: number, alpha: number | KernelCom
   }
 }
 
-function triangularWith(solve: boolean, complex: boolean, reference: Kernel) {
+function triangularWith(
+  solve: boolean,
+  complex: boolean,
+  reference: Kernel,
+  diagonal: DiagonalBlock,
+) {
   return (gemm: Kernel): Kernel =>
     (call: KernelCall) => {
       const { dims, ops, scalars, options } = call;
@@ -194,17 +131,23 @@ function triangularWith(solve: boolean, complex: boolean, reference: Kernel) {
       if (isZero(alpha)) return reference(call);
       if (complex && !triangularReadsFinite(call)) return reference(call);
       // B T = (T^T B^T)^T, and T^T stores the opposite triangle.
-      const [m, n] = options.left ? [dims.m, dims.n] : [dims.n, dims.m];
       const left = options.left;
-      const t = left ? ops.a : transposed(ops.a);
-      const b = left ? ops.b : transposed(ops.b);
-      const upper = left ? options.upper : !options.upper;
-      const conj = options.conj.a === true;
-      const p: Triangular = { t, upper, unit: options.unit, b, n, solve, complex, conj };
+      const [m, n] = left ? [dims.m, dims.n] : [dims.n, dims.m];
+      const p: DiagonalProblem = {
+        t: left ? ops.a : transposed(ops.a),
+        b: left ? ops.b : transposed(ops.b),
+        m,
+        n,
+        upper: left ? options.upper : !options.upper,
+        unit: options.unit,
+        solve,
+        complex,
+        conj: options.conj.a === true,
+      };
       // trsm starts from alpha B, trmm multiplies the finished sums by alpha: as the reference.
-      if (solve) scale(b, m, n, alpha);
-      recurse(multiplier(gemm), p, 0, m, workFor(complex ? 0 : Math.min(m, DIAGONAL)));
-      if (!solve) scale(b, m, n, alpha);
+      if (solve) scale(p.b, m, n, alpha);
+      recurse(multiplier(gemm), diagonal, p, 0, m);
+      if (!solve) scale(p.b, m, n, alpha);
       return undefined;
     };
 }
@@ -213,13 +156,19 @@ function triangularWith(solve: boolean, complex: boolean, reference: Kernel) {
 const triangularWork = ({ dims, options }: KernelCall) =>
   (dims.m * dims.n * (options.left ? dims.m : dims.n)) / 2;
 
-export const BLOCKED_TRIANGULAR: Readonly<Record<'trmm' | 'trsm', BlockedRoutine>> = {
-  trmm: { make: triangularWith(false, false, trmmReal), work: triangularWork },
-  trsm: { make: triangularWith(true, false, trsmReal), work: triangularWork },
-};
-
-/** The complex routines (complex64, complex128); multiply-adds are complex ones. */
-export const BLOCKED_TRIANGULAR_COMPLEX: Readonly<Record<'trmm' | 'trsm', BlockedRoutine>> = {
-  trmm: { make: triangularWith(false, true, trmmComplex), work: triangularWork },
-  trsm: { make: triangularWith(true, true, trsmComplex), work: triangularWork },
-};
+/** trmm and trsm over a diagonal-block kernel, real or complex (then multiply-adds are complex ones). */
+export function blockedTriangular(
+  diagonal: DiagonalBlock,
+  complex: boolean,
+): Readonly<Record<'trmm' | 'trsm', BlockedRoutine>> {
+  return {
+    trmm: {
+      make: triangularWith(false, complex, complex ? trmmComplex : trmmReal, diagonal),
+      work: triangularWork,
+    },
+    trsm: {
+      make: triangularWith(true, complex, complex ? trsmComplex : trsmReal, diagonal),
+      work: triangularWork,
+    },
+  };
+}
