@@ -4,12 +4,14 @@
 // lowers it), against OpenBLAS through scipy.linalg.blas (d/s/z/c + routine,
 // Fortran-ordered operands) measured in the same run with one BLAS thread;
 // gemm of the same order for scale. For trmm and trsm, "diag" is the share
-// of the time spent in the diagonal blocks (order 16, JavaScript): the same
-// kernel timed on the n/16 diagonal problems alone. Options: --sizes 256,512
+// of the time spent in the diagonal blocks (order DIAGONAL, the wasm
+// diagonal-block kernel): the same kernel timed on the n/DIAGONAL diagonal
+// problems alone. Options: --sizes 256,512
 // --routines syrk,trsm --types f64,c128 --repeats 5.
 import { execFileSync } from 'node:child_process';
 import { chooseVariant } from '../src/backends/wasm/features.js';
 import { WASM_GEMM, WASM_LEVEL3 } from '../src/blas/dispatch-wasm.js';
+import { DIAGONAL } from '../src/blas/frame/triangular-blocked.js';
 import type { KernelCall, KernelOperand, KernelScalar } from '../src/kernels/types.js';
 import { numpyDescription, python, timeJs } from './numpy.js';
 
@@ -139,7 +141,7 @@ print(json.dumps(out))
   return JSON.parse(execFileSync(python, ['-c', code], { env }).toString());
 }
 
-/** Share of a triangular call's time in its n/16 diagonal blocks: the kernel on order-16 problems alone. */
+/** Share of a triangular call's time in its n/DIAGONAL diagonal blocks: the kernel on order-DIAGONAL problems alone. */
 function diagonalShare(
   routine: string,
   n: number,
@@ -148,8 +150,8 @@ function diagonalShare(
   repeats: number,
 ): number {
   const kernel = WASM_LEVEL3[signature(routine, type)];
-  const small = callOf(routine, 16, type, n);
-  return ((n / 16) * timeJs(() => kernel(small), 4, repeats)) / total;
+  const small = callOf(routine, DIAGONAL, type, n);
+  return ((n / DIAGONAL) * timeJs(() => kernel(small), 4, repeats)) / total;
 }
 
 export async function main(args: string[]): Promise<void> {

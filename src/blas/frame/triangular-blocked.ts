@@ -31,9 +31,10 @@ import { triangularReadsFinite } from './level3-finite.js';
 
 /**
  * Order up to which a diagonal block of T runs the diagonal-block kernel
- * (measured with the wasm kernel at n = 256..1024: 32 beats 16 and 64).
+ * (measured with the wasm kernel, trmm/trsm f64 and c128 at n = 256..1024 on
+ * a loaded machine: 16 and 32 within noise, 64 20-30% slower).
  */
-const DIAGONAL = 32;
+export const DIAGONAL = 32;
 
 /**
  * A left-side problem in place: B (m x n) = T B, or T^-1 B when `solve`; T
