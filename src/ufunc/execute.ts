@@ -53,7 +53,8 @@ export class UfuncEngine {
       const kind = (c: string): 'r' | 'c' => (c === 'F' || c === 'D' ? 'c' : 'r');
       const shape = { inputs: sig.inputs.map(kind), output: kind(sig.output) };
       const types = [r.output, ...r.inputs];
-      k = compileKernel(r.loop.op, shape, types, `${this.def.name} ${r.loop.sig}`);
+      const compiled = compileKernel(r.loop.op, shape, types, `${this.def.name} ${r.loop.sig}`);
+      k = r.loop.accelerate?.(compiled) ?? compiled;
       this.#kernels[r.index] = k;
     }
     return k;

@@ -2,6 +2,7 @@
 // signatures, the element operations a loop applies, and the definition record
 // (name, arity, loop table, identity, hooks) that the executor runs.
 import { type DType, dtypes } from '../core/dtypes.js';
+import type { Kernel } from './compile.js';
 
 /** NumPy's type characters, as in `np.add.types` ('dd->d'). */
 export type TypeChar =
@@ -45,10 +46,18 @@ export const CHAR_DTYPE: Readonly<Record<TypeChar, DType>> = {
  */
 export type ElementOp = (...args: never[]) => unknown;
 
+/**
+ * A faster loop computing what the compiled `op` loop computes (within the
+ * ufunc's accuracy bound), given that loop; undefined where it cannot run.
+ */
+export type Accelerate = (compiled: Kernel) => Kernel | undefined;
+
 /** A loop: its signature ('dd->d') and the operation applied per element. */
 export interface LoopDef {
   readonly sig: string;
   readonly op: ElementOp;
+  /** A kernel used instead of the compiled loop (which stays its reference twin). */
+  readonly accelerate?: Accelerate;
 }
 
 /** IEEE exception flags, as bits. */

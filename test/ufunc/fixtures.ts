@@ -49,8 +49,11 @@ export function components(bytes: Uint8Array, dtype: string): number[] {
 
 const scratch = new DataView(new ArrayBuffer(8));
 
-/** Position of x on the number line of floats of `size` bytes (monotonic, zeros equal). */
-function ordinal(x: number, size: number): number {
+/**
+ * Position of x on the number line of floats of `size` bytes (monotonic, zeros
+ * equal); a bigint for float64, whose positions pass 2^53.
+ */
+function ordinal(x: number, size: number): number | bigint {
   if (size === 2) {
     const h = nb.toFloat16Bits(x);
     return h & 0x8000 ? -(h & 0x7fff) : h;
@@ -62,7 +65,7 @@ function ordinal(x: number, size: number): number {
   }
   scratch.setFloat64(0, x);
   const u = scratch.getBigUint64(0);
-  const mag = Number(u & 0x7fffffffffffffffn);
+  const mag = u & 0x7fffffffffffffffn;
   return u >> 63n ? -mag : mag;
 }
 
@@ -74,7 +77,9 @@ export function ulps(a: number, b: number, size: number): number {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b) ? 0 : Infinity;
   if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b ? 0 : Infinity;
   if (a === 0 && b === 0) return Object.is(a, b) ? 0 : Infinity;
-  return Math.abs(ordinal(a, size) - ordinal(b, size));
+  const x = ordinal(a, size);
+  const y = ordinal(b, size);
+  return Math.abs(typeof x === 'bigint' ? Number(x - (y as bigint)) : x - (y as number));
 }
 
 /** Component byte size of a float or complex dtype. */

@@ -3,6 +3,8 @@
 // roundings (floor, ceil, trunc, rint half to even), copysign and nextafter.
 // float32 and float16 loops compute in double and round once (or twice for
 // float16, through float32, as NumPy's half loops do).
+
+import { wasmLoop } from '../accelerated.js';
 import { COMPLEX, FLOATS, INTS, same } from '../loops.js';
 import {
   cacos,
@@ -31,7 +33,7 @@ import {
   nextafter64,
   rint as rintOf,
 } from '../scalar/real.js';
-import type { LoopDef, UfuncDef } from '../types.js';
+import type { Accelerate, LoopDef, UfuncDef } from '../types.js';
 
 type N = number;
 type B = bigint;
@@ -44,17 +46,20 @@ function unary(
   real: (x: N) => N,
   complex?: (x: N, y: N) => Pair,
   extra: Partial<UfuncDef> = {},
+  float64?: Accelerate,
 ): UfuncDef {
-  const loops: LoopDef[] = same(FLOATS, 1, real);
+  const loops: LoopDef[] = same(FLOATS, 1, real).map((l) =>
+    float64 !== undefined && l.sig === 'd->d' ? { ...l, accelerate: float64 } : l,
+  );
   if (complex !== undefined) loops.push(...same(COMPLEX, 1, unaryPair(complex)));
   return { name, nin: 1, identity: null, loops, ...extra };
 }
 
 const logPole = { pole: isZero };
-export const exp = unary('exp', Math.exp, cexp, { underflows: true });
+export const exp = unary('exp', Math.exp, cexp, { underflows: true }, wasmLoop('exp', Math.exp));
 export const exp2 = unary('exp2', (x) => 2 ** x, cexp2, { underflows: true });
 export const expm1 = unary('expm1', Math.expm1, cexpm1);
-export const log = unary('log', Math.log, clog, logPole);
+export const log = unary('log', Math.log, clog, logPole, wasmLoop('log', Math.log));
 export const log2 = unary('log2', Math.log2, clog2, logPole);
 export const log10 = unary('log10', Math.log10, clog10, logPole);
 export const log1p = unary('log1p', Math.log1p, clog1p, { pole: (x) => x === -1 });
