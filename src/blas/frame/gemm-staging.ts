@@ -1,9 +1,9 @@
 // Moves real GEMM blocks in and out of a macro-kernel's memory fast: the
 // block's runs along its small-stride direction are copied with typed-array
 // `set` into a staging area, and the kernel's own wasm loops pack the panels
-// (or combine alpha * AB + beta * C) from there. Element loops in JavaScript
-// cost a few ns per element; this path is a memcpy plus a wasm loop, which is
-// what keeps n = 256 and strided views near the large-n rate. Blocks it cannot
+// (or combine alpha * AB + beta * C) from there: a memcpy plus a wasm loop
+// instead of JavaScript element loops (measured, one thread, CPU time: n = 256
+// went from 0.72-0.74 of the n = 1024 rate to 0.92-0.97). Blocks it cannot
 // stage (another element type, long inner strides, C rows with gaps) return
 // false and the caller's JavaScript loops run instead, with the same results.
 import type { KernelData } from '../../kernels/types.js';

@@ -26,6 +26,21 @@ export function packPanels<T>(dst: usize, src: usize, rs: isize, cs: isize, rows
         v128.store(d, v128.load(<usize>s));
         v128.store(d, v128.load(<usize>s, 16), 16);
       }
+    } else if (ASC_FEATURE_SIMD && rs == 2 && w * size == 32) {
+      // Every other value (t[:, :, 0] views): the even lanes of four vectors.
+      for (let p = 0; p < k; p++, s += csb, d += 32) {
+        const v0 = v128.load(<usize>s);
+        const v1 = v128.load(<usize>s, 16);
+        const v2 = v128.load(<usize>s, 32);
+        const v3 = v128.load(<usize>s, 48);
+        if (sizeof<T>() == 8) {
+          v128.store(d, v128.shuffle<f64>(v0, v1, 0, 2));
+          v128.store(d, v128.shuffle<f64>(v2, v3, 0, 2), 16);
+        } else {
+          v128.store(d, v128.shuffle<f32>(v0, v1, 0, 2, 4, 6));
+          v128.store(d, v128.shuffle<f32>(v2, v3, 0, 2, 4, 6), 16);
+        }
+      }
     } else if (w == 4) {
       for (let p = 0; p < k; p++, s += csb, d += 4 * size) {
         store<T>(d, load<T>(<usize>s));
