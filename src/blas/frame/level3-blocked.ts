@@ -86,7 +86,7 @@ export const block = (op: KernelOperand, i: number, j: number): KernelOperand =>
 });
 
 /** A scratch array of `length` elements of the same type as `data` (float32 stays float32). */
-export function scratchLike(data: KernelData, length: number): Float64Array | Float32Array {
+function scratchLike(data: KernelData, length: number): Float64Array | Float32Array {
   return data instanceof Float32Array ? new Float32Array(length) : new Float64Array(length);
 }
 
