@@ -30,8 +30,8 @@ const VARIANTS: readonly { name: string; disable: Feature[] }[] = [
   { name: 'simd128', disable: ['relaxed-simd'] },
   { name: 'relaxed', disable: [] },
 ];
-/** Around MR/NR (4, 8), MC (128), KC (512), odd depths. */
-const EDGES = [1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33, 127, 129, 511, 513, 1025];
+/** Empty, around MR/NR (4, 8), MC (128), KC (512), odd depths. */
+const EDGES = [0, 1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33, 127, 129, 511, 513, 1025];
 const IN_LAYOUTS: readonly LayoutName[] = [
   'row',
   'col',
@@ -160,10 +160,10 @@ for (const variant of VARIANTS) {
           ['tiny blocks', TINY_KERNEL[sig]],
         ] as const) {
           for (let i = 0; i < 40; i++) {
-            const dims = { m: pick(EDGES.slice(0, 11)), n: pick(EDGES.slice(0, 11)), k: 1 };
+            const dims = { m: pick(EDGES.slice(0, 12)), n: pick(EDGES.slice(0, 12)), k: 1 };
             dims.k = pick(EDGES);
             // One large edge at a time keeps the reference fast.
-            if (r() < 0.3) dims[pick(['m', 'n'] as const)] = pick(EDGES.slice(0, 13));
+            if (r() < 0.3) dims[pick(['m', 'n'] as const)] = pick(EDGES.slice(0, 14));
             const batch = sig.startsWith('gemmBatched') ? 1 + Math.floor(r() * 3) : 0;
             const stack = (s: number[]) => (batch > 0 ? [batch, ...s] : s);
             const a = input(stack([dims.m, dims.k]), pick(IN_LAYOUTS), r);
