@@ -25,9 +25,19 @@ function option(args: string[], name: string, fallback: string): string {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 }
 
-type Type = 'f64' | 'f32';
-const DTYPE: Readonly<Record<Type, 'float64' | 'float32'>> = { f64: 'float64', f32: 'float32' };
-const BYTES: Readonly<Record<Type, number>> = { f64: 8, f32: 4 };
+type Type = 'f64' | 'f32' | 'c128' | 'c64';
+const DTYPE: Readonly<Record<Type, 'float64' | 'float32' | 'complex128' | 'complex64'>> = {
+  f64: 'float64',
+  f32: 'float32',
+  c128: 'complex128',
+  c64: 'complex64',
+};
+const BYTES: Readonly<Record<Type, number>> = { f64: 8, f32: 4, c128: 16, c64: 8 };
+/** The real type of a reduction's result (asum, nrm2). */
+const REAL: Readonly<Record<Type, Type>> = { f64: 'f64', f32: 'f32', c128: 'f64', c64: 'f32' };
+/** SciPy's BLAS prefix (asum and nrm2 of complex: dzasum, scnrm2...). */
+const PREFIX: Readonly<Record<Type, string>> = { f64: 'd', f32: 's', c128: 'dz', c64: 'sc' };
+const isComplex = (t: Type) => t.startsWith('c');
 
 /** Operands of one benchmark call, as NDArrays (for the public call) and as the kernel sees them. */
 interface Case {
@@ -40,8 +50,9 @@ interface Case {
 const OPTIONS = { upper: true, left: true, unit: false, conj: {} };
 
 function view(a: NDArray): KernelOperand {
-  const b = a.itemsize;
-  const data = a.dtype.name === 'float32' ? new Float32Array(a.buffer) : new Float64Array(a.buffer);
+  const single = a.dtype.name === 'float32' || a.dtype.name === 'complex64';
+  const b = single ? 4 : 8;
+  const data = single ? new Float32Array(a.buffer) : new Float64Array(a.buffer);
   return { data, off: a.byteOffset / b, st: a.strides.map((s) => s / b) };
 }
 
@@ -112,8 +123,8 @@ function level1(kernel: 'dot' | 'axpy' | 'asum' | 'nrm2', reads: number): Routin
       ({
         dot: `dot:${t},${t}->${t}`,
         axpy: `axpy:${t}->${t}`,
-        asum: `asum:${t}->${t}`,
-        nrm2: `nrm2:${t}->${t}`,
+        asum: `asum:${t}->${REAL[t]}`,
+        nrm2: `nrm2:${t}->${REAL[t]}`,
       })[kernel],
     kernel,
     unit: 'GB/s',
@@ -160,10 +171,10 @@ function numpySetup(r: Routine, n: number, t: Type, scipy: boolean): string {
   const order = r.square === 'col' ? 'F' : 'C';
   return [
     scipy ? 'from scipy.linalg import blas' : '',
-    `p = "${t === 'f64' ? 'd' : 's'}"`,
+    `p = "${PREFIX[t]}"`,
     'rng = np.random.default_rng(3)',
-    `x = rng.random(${n}).astype(np.${dt})`,
-    `y = rng.random(${n}).astype(np.${dt})`,
+    `x = (rng.random(${n}) + ${isComplex(t) ? '0.5j' : '0'}).astype(np.${dt})`,
+    `y = (rng.random(${n}) + ${isComplex(t) ? '0.5j' : '0'}).astype(np.${dt})`,
     r.square === undefined
       ? ''
       : `A = np.asarray(rng.random((${n}, ${n})), dtype=np.${dt}, order="${order}")`,
@@ -172,7 +183,7 @@ function numpySetup(r: Routine, n: number, t: Type, scipy: boolean): string {
 
 export async function main(args: string[]): Promise<void> {
   const names = option(args, 'routines', Object.keys(ROUTINES).join(',')).split(',');
-  const types = option(args, 'types', 'f64,f32').split(',') as Type[];
+  const types = option(args, 'types', 'f64,f32,c128,c64').split(',') as Type[];
   const sizesOpt = option(args, 'sizes', '');
   const sidesOpt = option(args, 'sides', '');
   const repeats = Number(option(args, 'repeats', '5'));
@@ -190,7 +201,7 @@ export async function main(args: string[]): Promise<void> {
   );
   for (const name of names) {
     const r = ROUTINES[name];
-    for (const t of types) {
+    for (const t of types.filter((t) => WASM_LEVEL12[r.signature(t)] !== undefined)) {
       const given = r.square === undefined ? sizesOpt : sidesOpt;
       const sizes = given === '' ? r.sizes : given.split(',').map(Number);
       for (const n of sizes) {
@@ -198,7 +209,8 @@ export async function main(args: string[]): Promise<void> {
         const calls = callsFor(c.amount);
         const rate = (seconds: number) => c.amount / seconds / 1e9;
         const time = (k: Kernel) => rate(timeJs(() => k(c.call), calls, repeats));
-        const ref = time(JS_KERNELS[r.kernel].real!);
+        const pair = JS_KERNELS[r.kernel];
+        const ref = time((isComplex(t) ? pair.complex : pair.real)!);
         const wasm = variants.map((v) => {
           setDisabledFeatures(v.disable);
           return time(WASM_LEVEL12[r.signature(t)]);

@@ -74,15 +74,8 @@ function scratch(bytes: number): Scratch {
   return state;
 }
 
-/** Below this many elements an element loop copies faster than subarray + set. */
-const LOOP_COPY = 128;
-
 /** dst[at .. at + len) = src[from .. from + len). */
 function copy(src: KernelData, from: number, len: number, dst: KernelData, at: number): void {
-  if (len < LOOP_COPY) {
-    for (let i = 0; i < len; i++) dst[at + i] = src[from + i];
-    return;
-  }
   dst.set(src.subarray(from, from + len), at);
 }
 
