@@ -6,7 +6,8 @@
 // the same bits in every variant; and against the reference twin (the
 // compiled Math.exp / Math.log loop) on runs of many lengths (around the SIMD
 // width and the 2048-element chunk) with positive, negative, zero and gapped
-// strides inside sentinel-filled buffers, in place too.
+// strides inside sentinel-filled buffers, in place too; through the ufuncs on
+// unaligned, byte-swapped and broadcast operands and outputs.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { type Feature, setDisabledFeatures } from '../../src/backends/wasm/features.js';
@@ -14,6 +15,7 @@ import { type MathFunction, wasmUnaryF64 } from '../../src/backends/wasm/math.js
 import { dtypes } from '../../src/core/dtypes.js';
 import * as nb from '../../src/index.js';
 import { compileKernel, type Kernel } from '../../src/ufunc/compile.js';
+import { assertSentinelsIntact, padded } from '../helpers/sentinel.js';
 import { hexToBytes, ufuncFixture, ulps } from '../ufunc/fixtures.js';
 
 const VARIANTS: readonly { name: string; disable: Feature[] }[] = [
@@ -135,6 +137,44 @@ test('in place and through the ufuncs: exp and log of float64 arrays match Math 
         const want = reference(xs[i]);
         assert.ok(ulps(inPlace[i], want, 8) <= 1, `${name} in place ${v.name} ${xs[i]}`);
         assert.ok(ulps(flipped[i], want, 8) <= 1, `${name} ufunc ${v.name} ${xs[i]}`);
+      }
+    }
+  }
+});
+
+test('exp and log ufuncs on unaligned, byte-swapped and broadcast float64 operands', () => {
+  const n = 300;
+  const layouts: readonly { dtype: string; strides: number[]; pad: number }[] = [
+    { dtype: '<f8', strides: [-9], pad: 61 },
+    { dtype: '>f8', strides: [16], pad: 64 },
+    { dtype: '>f8', strides: [-11], pad: 3 },
+  ];
+  for (const [name, reference] of FUNCTIONS) {
+    const f = name === 'exp' ? nb.exp : nb.log;
+    const xs = values(name, n, 5);
+    for (const v of VARIANTS) {
+      setDisabledFeatures(v.disable);
+      for (const lx of layouts) {
+        for (const lo of layouts) {
+          const x = padded([n], lx.strides, lx.dtype, lx.pad);
+          xs.forEach((value, i) => x.set([i], value));
+          const out = padded([n], lo.strides, lo.dtype, lo.pad + 2);
+          f(x, { out });
+          assertSentinelsIntact(out);
+          const label = `${name} ${v.name} ${lx.dtype}${lx.strides} -> ${lo.dtype}${lo.strides}`;
+          for (let i = 0; i < n; i++) {
+            const got = out.item(i) as number;
+            assert.ok(ulps(got, reference(xs[i]), 8) <= 1, `${label} at ${i}: ${got}`);
+          }
+        }
+      }
+      const row = nb.array(Array.from(xs.subarray(0, 70)));
+      const grid = f(row.broadcastTo([3, 70]));
+      for (let i = 0; i < 70; i++) {
+        assert.ok(
+          ulps(grid.item(2, i) as number, reference(xs[i]), 8) <= 1,
+          `${name} broadcast ${i}`,
+        );
       }
     }
   }
