@@ -9,6 +9,7 @@
 // problems alone. Options: --sizes 256,512
 // --routines syrk,trsm --types f64,c128 --repeats 5.
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { chooseVariant } from '../src/backends/wasm/features.js';
 import { WASM_GEMM, WASM_LEVEL3 } from '../src/blas/dispatch-wasm.js';
 import { DIAGONAL } from '../src/blas/frame/triangular-blocked.js';
@@ -164,6 +165,11 @@ export async function main(args: string[]): Promise<void> {
     `wasm variant ${v.variant} (${v.reasons.join('; ')}), 1 thread, median of ${repeats}`,
   );
   console.log(`anchor: ${numpyDescription()}, scipy.linalg.blas, OPENBLAS_NUM_THREADS=1`);
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
+  console.log(`load average at start: ${load()} (a loaded machine: compare ratios, not rates)`);
   console.log('routine type     n  ndblas GFLOPS  OpenBLAS GFLOPS  ratio   diag');
   for (const type of types) {
     const routines = wanted.filter((r) => TYPES[type].complex || !HERMITIAN.has(r));
@@ -196,4 +202,5 @@ export async function main(args: string[]): Promise<void> {
       }
     }
   }
+  console.log(`load average at end: ${load()}`);
 }
