@@ -7,6 +7,11 @@
 // This module is also the task workers import (int8GemmBlocks).
 import { partition } from '../../backends/threads/partition.js';
 import { pool } from '../../backends/threads/pool.js';
+import {
+  disabledFeatures,
+  type Feature,
+  setDisabledFeatures,
+} from '../../backends/wasm/features.js';
 import { wasmInt8MacroKernel } from '../../backends/wasm/gemm-int8.js';
 import type { Kernel, KernelCall, KernelOperand } from '../../kernels/types.js';
 import { type Int8Blocking, int8Gemm } from './gemm-int8.js';
@@ -24,6 +29,8 @@ const PARALLEL_CUTOVER = 1 << 23;
 
 interface Int8GemmArgs {
   readonly blocking: Int8Blocking;
+  /** The caller's feature overrides: workers run the variant the caller was told to. */
+  readonly disabled: readonly Feature[];
   /** The call; for a batch, axis 0 of every operand is the batch axis. */
   readonly call: KernelCall;
   readonly batched: boolean;
@@ -80,6 +87,7 @@ function blockCall(g: Int8GemmArgs, b: number): KernelCall {
 
 /** The task function: blocks [lo, hi) of a split product, on whichever thread runs it. */
 export function int8GemmBlocks(lo: number, hi: number, g: Int8GemmArgs): void {
+  if (disabledFeatures().join() !== g.disabled.join()) setDisabledFeatures(g.disabled);
   const kernel = serialKernel(g.blocking);
   for (let b = lo; b < hi; b++) kernel(blockCall(g, b));
 }
@@ -99,7 +107,8 @@ export function parallelInt8Gemm(serial: Kernel, blocking: Int8Blocking, batched
     if (batch * m * n * k < PARALLEL_CUTOVER || batch * blocksPerMatrix < 2 || !pool.parallel) {
       return serial(call);
     }
-    const args: Int8GemmArgs = { blocking, call, batched, axis, width, blocksPerMatrix };
+    const disabled = disabledFeatures();
+    const args: Int8GemmArgs = { blocking, disabled, call, batched, axis, width, blocksPerMatrix };
     pool.run({
       url: import.meta.url,
       name: 'int8GemmBlocks',
