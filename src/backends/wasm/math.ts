@@ -58,8 +58,20 @@ function scratch(): State {
   return state;
 }
 
-/** The run of `name` on the wasm kernel, with `reference` for the elements it leaves out. */
-export function wasmUnaryF64(name: MathFunction, reference: (x: number) => number): UnaryRun {
+/**
+ * The run of `name` on the wasm kernel, with `reference` for the elements it
+ * leaves out; undefined where the module cannot be instantiated (no
+ * WebAssembly, or a Content Security Policy without 'wasm-unsafe-eval').
+ */
+export function wasmUnaryF64(
+  name: MathFunction,
+  reference: (x: number) => number,
+): UnaryRun | undefined {
+  try {
+    scratch();
+  } catch {
+    return undefined;
+  }
   return (n, o, io, so, a, ia, sa) => {
     const { f64, i32, entries } = scratch();
     const run = entries[name];
