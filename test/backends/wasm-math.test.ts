@@ -157,7 +157,7 @@ test('exp and log ufuncs on unaligned, byte-swapped and broadcast float64 operan
       for (const lx of layouts) {
         for (const lo of layouts) {
           const x = padded([n], lx.strides, lx.dtype, lx.pad);
-          xs.forEach((value, i) => x.set([i], value));
+          for (let i = 0; i < n; i++) x.set([i], xs[i]);
           const out = padded([n], lo.strides, lo.dtype, lo.pad + 2);
           f(x, { out });
           assertSentinelsIntact(out);
