@@ -35,10 +35,13 @@ import {
 } from './split.js';
 
 /**
- * Input elements below which one thread is faster: two threads sum 2^17
- * float64 elements ~1.3x faster than one (a parallel call costs 20-40 us).
+ * Input elements below which one thread is faster. An estimate, not yet
+ * confirmed by `npm run bench -- parallel --sweep` on a quiet machine: a split
+ * reduction costs ~25 us on the caller plus a worker's wake-up (12-25 us),
+ * against ~80 us for a single-threaded float64 sum of 2^17 elements, so the
+ * gain starts above 2^18.
  */
-const CUTOVER = 1 << 17;
+const CUTOVER = 1 << 18;
 /** Smallest block of input elements. */
 const MIN_BLOCK = 1 << 15;
 /** Blocks a large reduction aims for (uneven threads still finish together). */

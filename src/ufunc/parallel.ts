@@ -22,8 +22,12 @@ import { type BlockCall, runBlocks, splitPlan } from './split.js';
 import type { UfuncDef } from './types.js';
 
 /**
- * Elements below which one thread is faster. Two threads reach 1.3x on a
- * float64 add at 2^17 elements (a parallel call costs 20-40 us).
+ * Elements below which one thread is faster. An estimate, not yet confirmed
+ * by `npm run bench -- parallel --sweep` on a quiet machine: a split call
+ * costs ~25 us on the caller (plan, cut, descriptor) plus a worker's wake-up
+ * (12-25 us), against ~200 us for a single-threaded float64 add of 2^17
+ * elements. On a machine loaded beyond its cores a split call waits for
+ * descheduled workers and loses at every size.
  */
 const CUTOVER = 1 << 17;
 /** Smallest block: a few hundred KiB of operands, tens of microseconds of work. */
