@@ -188,3 +188,24 @@ test("a split sum of 10^6 float64 values is NumPy's, bit for bit", {
   );
   assert.ok(Object.is(nb.sum(x).item(), Number(expected)), expected);
 });
+
+test('memory that is not shared is reduced on the calling thread', () => {
+  setNumThreads(4);
+  const n = 400000;
+  const x = nb.fromBuffer(new ArrayBuffer(8 * n));
+  x.assign(big.slice(`:${n}`));
+  const before = threadInfo().workerBlocks;
+  const got = [
+    nb.sum(x).item(),
+    nb.max(x).item(),
+    ...(nb.sum(x.reshape([400, 1000]), { axis: 0 }).toArray() as number[]),
+  ];
+  assert.equal(threadInfo().workerBlocks, before);
+  setNumThreads(1);
+  const serial = [
+    nb.sum(x).item(),
+    nb.max(x).item(),
+    ...(nb.sum(x.reshape([400, 1000]), { axis: 0 }).toArray() as number[]),
+  ];
+  assert.ok(got.every((v, i) => Object.is(v, serial[i])));
+});
