@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as nb from '../../src/index.js';
 import type { NDArray } from '../../src/ndarray/ndarray.js';
-import { setNumThreads, stopThreads, threadInfo } from '../../src/parallel.js';
+import { parallelFor, setNumThreads, stopThreads, threadInfo } from '../../src/parallel.js';
 import { rng } from '../blas/harness.js';
 import { assertSentinelsIntact, padded } from '../helpers/sentinel.js';
 import { bytesOf } from './fixtures.js';
@@ -166,4 +166,22 @@ test('memory that is not shared is computed on the calling thread', () => {
   assert.equal(threadInfo().workerBlocks, before);
   setNumThreads(1);
   assert.ok(Buffer.from(bytesOf(got)).equals(Buffer.from(bytesOf(nb.square(x)))));
+});
+
+test('calls inside a parallelFor kernel (workers, or the caller of a busy pool) run serially', async () => {
+  const x = random([300000], 'float64', 19);
+  const out = new Float64Array(new SharedArrayBuffer(8 * 6));
+  setNumThreads(4);
+  await parallelFor(
+    6,
+    new URL('../threads/kernels/nested.ts', import.meta.url),
+    { x, out },
+    {
+      export: 'sumsOfShifted',
+      blockSize: 1,
+    },
+  );
+  setNumThreads(1);
+  for (let b = 0; b < 6; b++)
+    assert.ok(Object.is(out[b], nb.sum(nb.add(x, b)).item()), `block ${b}`);
 });
