@@ -36,7 +36,11 @@ const BYTES: Readonly<Record<L12Type, number>> = { f64: 8, f32: 4 };
 /** Bytes of one operand chunk in scratch: 64 KiB stays in L1/L2 between copy-in and use. */
 const CHUNK_BYTES = 65536;
 
-/** Contiguous lines shorter than this are copied one `set` each only if the block is dense. */
+/**
+ * Lines shorter than this take the wasm path only when they abut (one `set`
+ * per block): a `set` per short line costs more than the line's arithmetic
+ * (an estimate from the per-call costs; not measured separately).
+ */
 const MIN_LINE = 16;
 
 interface Scratch {
@@ -386,4 +390,3 @@ export function level12Kernel(routine: Routine, t: L12Type, width = 1): Level12K
   };
 }
 
-export const level12Variant = () => wasmInstance('level12').variant;
