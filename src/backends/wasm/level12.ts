@@ -389,4 +389,3 @@ export function level12Kernel(routine: Routine, t: L12Type, width = 1): Level12K
     run: MAKE[routine](t, width),
   };
 }
-
