@@ -1,8 +1,10 @@
 // Turns an element operation into a loop over typed arrays. Each (ufunc, loop)
 // gets its own compiled function so V8 sees one operation and one typed-array
 // class per loop, inlines the operation, and keeps the contiguous path tight
-// (unrolled by eight). Where code generation is forbidden (a Content Security
-// Policy without 'unsafe-eval'), a generic closure computes the same values.
+// (views from the run's start, unrolled by eight); a warm-up on every path
+// before first use keeps optimised code from deoptimising. Where code
+// generation is forbidden (a Content Security Policy without 'unsafe-eval'),
+// a generic closure computes the same values.
 import type { DType } from '../core/dtypes.js';
 import type { AnyTyped } from '../ndarray/typed.js';
 import { computeArray } from './convert.js';
@@ -111,7 +113,7 @@ export function closureKernel(f: ElementOp, shape: Shape): Kernel {
 let codegen: boolean | undefined;
 
 /**
- * Runs a new kernel once on each of its paths (a viewed contiguous run with a
+ * Runs a new kernel on each of its paths (a viewed contiguous run with a
  * tail, a strided run) over ones of the loop's dtypes (`types`: output first),
  * so that V8 optimises it with type feedback everywhere: a path first taken
  * by optimised code deoptimises it, and a kernel whose calls never met a tail
