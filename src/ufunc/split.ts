@@ -18,15 +18,22 @@ export interface Split {
   readonly plan: IterPlan;
   /** The plan axis the blocks cut. */
   readonly axis: number;
-  /** Indices of `axis` per block (the last block of a line may have fewer). */
+  /** Indices of `axis` per block (the last block of a line has the rest: up to twice as many). */
   readonly width: number;
   /** Blocks per line (per index of the axes outside `axis`). */
   readonly perLine: number;
   readonly count: number;
 }
 
-/** Inner-axis chunks are whole multiples of this (SIMD-width and cache-line friendly). */
-const ALIGN = 64;
+/**
+ * Blocks cut along the innermost axis start at multiples of runLoops' chunk
+ * (2048 elements) from the start of their line, and a line's last block takes
+ * the remainder: every chunk, and every run a kernel sees, is then as long as
+ * in the serial call. Kernels may pick their code by run length (wasm exp and
+ * log leave runs under 16 elements to the compiled loop, whose bits differ),
+ * so a short tail of its own would change results.
+ */
+const ALIGN = 2048;
 
 /** The blocks of `plan` with about `elements` elements each (at least one index of the cut axis). */
 export function splitPlan(plan: IterPlan, elements: number): Split {
@@ -39,7 +46,7 @@ export function splitPlan(plan: IterPlan, elements: number): Split {
   let width = Math.max(1, Math.floor(elements / inner));
   if (axis === nd - 1) width = Math.ceil(width / ALIGN) * ALIGN;
   width = Math.min(width, extent);
-  const perLine = Math.ceil(extent / width);
+  const perLine = Math.floor(extent / width);
   let lines = 1;
   for (let d = 0; d < axis; d++) lines *= plan.shape[d];
   return { plan, axis, width, perLine, count: lines * perLine };
@@ -55,8 +62,10 @@ export function blockViews(arrays: readonly NDArray[], s: Split, b: number): NDA
     line = (line - i) / plan.shape[d];
     for (let k = 0; k < offsets.length; k++) offsets[k] += i * plan.strides[k][d];
   }
-  const first = (b % s.perLine) * s.width;
-  const shape = [Math.min(s.width, plan.shape[axis] - first), ...plan.shape.slice(axis + 1)];
+  const k = b % s.perLine;
+  const first = k * s.width;
+  const count = k === s.perLine - 1 ? plan.shape[axis] - first : s.width;
+  const shape = [count, ...plan.shape.slice(axis + 1)];
   return arrays.map(
     (a, k) =>
       new NDArray({

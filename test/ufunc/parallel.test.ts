@@ -66,6 +66,18 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    name: 'exp f64 whose line ends in values the compiled loop rounds otherwise than wasm',
+    run: () => {
+      const n = 9 * 32768 + 5;
+      const x = random([n], 'float64', 20).multiply(300);
+      const probe = random([4096], 'float64', 21).multiply(300);
+      const wasm = nb.exp(probe).toArray() as number[];
+      const odd = (probe.toArray() as number[]).filter((v, i) => !Object.is(Math.exp(v), wasm[i]));
+      for (let k = 0; k < 5 && k < odd.length; k++) x.set([n - 5 + k], odd[k]);
+      return nb.exp(x);
+    },
+  },
+  {
     name: 'sin f32, short rows of a gapped view (the cut goes across rows)',
     run: () => nb.sin(random([40000, 12], 'float32', 8).slice(':', '::3')),
   },
