@@ -1,6 +1,6 @@
 // Loops that run on wasm kernels instead of their compiled element operation:
-// float64 exp and log stage chunks through the math_f64 module
-// (src/backends/wasm/math.ts). The compiled TypeScript loop stays their
+// float64 and float32 exp and log stage chunks through the math_f64 module
+// (src/backends/wasm/math.ts; float32 computes in float64 and rounds once). The compiled TypeScript loop stays their
 // reference twin, and serves runs too short to pay for the copies.
 import { type MathFunction, wasmUnaryF64 } from '../backends/wasm/math.js';
 import type { Kernel } from './compile.js';
@@ -13,17 +13,17 @@ import type { Accelerate } from './types.js';
  */
 const WASM_MIN = 16;
 
-/** The float64 loop of `name` on wasm, where this engine can instantiate it. */
+/** The float64 or float32 loop of `name` on wasm, where this engine can instantiate it. */
 export function wasmLoop(name: MathFunction, reference: (x: number) => number): Accelerate {
   return (compiled: Kernel) => {
     const run = wasmUnaryF64(name, reference);
     if (run === undefined) return undefined;
     return ((
       n: number,
-      o: Float64Array,
+      o: Float64Array | Float32Array,
       io: number,
       so: number,
-      a: Float64Array,
+      a: Float64Array | Float32Array,
       ia: number,
       sa: number,
     ) =>

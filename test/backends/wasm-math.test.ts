@@ -7,7 +7,8 @@
 // compiled Math.exp / Math.log loop) on runs of many lengths (around the SIMD
 // width and the 2048-element chunk) with positive, negative, zero and gapped
 // strides inside sentinel-filled buffers, in place too; through the ufuncs on
-// unaligned, byte-swapped and broadcast operands and outputs.
+// unaligned, byte-swapped and broadcast operands and outputs; float32 runs
+// (widened, computed in float64, rounded once) against their float32 twin.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { type Feature, setDisabledFeatures } from '../../src/backends/wasm/features.js';
@@ -174,6 +175,52 @@ test('exp and log ufuncs on unaligned, byte-swapped and broadcast float64 operan
         assert.ok(
           ulps(grid.item(2, i) as number, reference(xs[i]), 8) <= 1,
           `${name} broadcast ${i}`,
+        );
+      }
+    }
+  }
+});
+
+test('float32 runs compute in float64 and round once: within 1 ULP of the float32 twin', () => {
+  const f32 = dtypes.float32;
+  for (const [name, reference] of FUNCTIONS) {
+    const ref = compileKernel(
+      reference as never,
+      { inputs: ['r'], output: 'r' },
+      [f32, f32],
+      'f32',
+    );
+    const xs = Float32Array.from(values(name, 3000, 3), (x) => (name === 'exp' ? x / 8 : x));
+    for (const v of VARIANTS) {
+      setDisabledFeatures(v.disable);
+      const run = wasmUnaryF64(name, reference)!;
+      for (const [so, sa] of [
+        [1, 1],
+        [-1, 2],
+      ]) {
+        const n = 1400;
+        const o1 = new Float32Array(4000).fill(SENTINEL);
+        const o2 = o1.slice();
+        const first = (s: number) => (s < 0 ? 3000 : 5);
+        run(n, o1, first(so), so, xs, 0, sa);
+        ref(n, o2, first(so), so, xs, 0, sa);
+        for (let i = 0; i < o1.length; i++) {
+          assert.ok(
+            ulps(o1[i], o2[i], 4) <= 1,
+            `${name} f32 ${v.name} at ${i}: ${o1[i]} vs ${o2[i]}`,
+          );
+        }
+        assert.equal(o1.filter((x) => x === SENTINEL).length, o1.length - n);
+      }
+      const got = (name === 'exp' ? nb.exp : nb.log)(
+        nb.array(Array.from(xs), { dtype: 'float32' }),
+      );
+      assert.equal(got.dtype.name, 'float32');
+      for (let i = 0; i < xs.length; i++) {
+        const want = Math.fround(reference(xs[i]));
+        assert.ok(
+          ulps(got.item(i) as number, want, 4) <= 1,
+          `${name} f32 ufunc ${v.name} ${xs[i]}`,
         );
       }
     }

@@ -3,22 +3,26 @@
 // run is copied into this thread's scratch in chunks (typed-array `set` when
 // contiguous), computed there and copied out; the elements a chunk's kernel
 // lists as outside its fast range (overflow, underflow, zero, negative,
-// subnormal, non-finite) are recomputed with the reference function.
+// subnormal, non-finite) are recomputed with the reference function. float32
+// runs widen on the way in and round once on the way out (typed-array `set`
+// and stores convert), as a float32 loop over Math.exp/Math.log does.
 import { chooseVariant, type VariantChoice } from './features.js';
 import { SCRATCH_BASE, wasmInstance } from './instance.js';
 
 export type MathFunction = 'exp' | 'log';
 
+type Floats = Float64Array | Float32Array;
+
 /**
  * `n` results `o[io + k so] = f(a[ia + k sa])`, indices and strides in
- * elements (a ufunc loop's operands).
+ * elements (a ufunc loop's operands, both float64 or both float32).
  */
 export type UnaryRun = (
   n: number,
-  o: Float64Array,
+  o: Floats,
   io: number,
   so: number,
-  a: Float64Array,
+  a: Floats,
   ia: number,
   sa: number,
 ) => void;

@@ -46,10 +46,10 @@ function unary(
   real: (x: N) => N,
   complex?: (x: N, y: N) => Pair,
   extra: Partial<UfuncDef> = {},
-  float64?: Accelerate,
+  wasm?: Accelerate,
 ): UfuncDef {
   const loops: LoopDef[] = same(FLOATS, 1, real).map((l) =>
-    float64 !== undefined && l.sig === 'd->d' ? { ...l, accelerate: float64 } : l,
+    wasm !== undefined && (l.sig === 'd->d' || l.sig === 'f->f') ? { ...l, accelerate: wasm } : l,
   );
   if (complex !== undefined) loops.push(...same(COMPLEX, 1, unaryPair(complex)));
   return { name, nin: 1, identity: null, loops, ...extra };
