@@ -5,16 +5,19 @@
 // loop, bit for bit, on any thread count; errstate flags from every block are
 // or-ed into one shared word and reported by the caller. Calls stay on the
 // calling thread when the pool would not use workers, when an operand's
-// memory is not shared, or when the definition is not in the registry.
+// memory is not shared or not aligned, or when the definition is not in the
+// registry.
 import { partition } from '../backends/threads/partition.js';
 import { sibling } from '../backends/threads/platform.js';
 import { pool } from '../backends/threads/pool.js';
 import { mayOverlap } from '../ndarray/assign.js';
 import { planIteration } from '../ndarray/iter.js';
 import type { NDArray } from '../ndarray/ndarray.js';
+import { unitOf } from '../ndarray/typed.js';
 import { toWire } from '../parallel/wire.js';
 import type { Kernel } from './compile.js';
 import { watchedFlags } from './errstate.js';
+import { alignedTo } from './operands.js';
 import { isRegistered } from './registry.js';
 import type { ResolvedLoop } from './resolve.js';
 import { runLoops } from './run.js';
@@ -50,6 +53,13 @@ const isShared = (a: NDArray) =>
   typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer;
 
 /**
+ * Whether blocks of `a` are staged (or not) as the whole is: a block of an
+ * unaligned view may happen to be aligned, and then its runs would not be
+ * chunked as the serial call's are.
+ */
+const splittable = (a: NDArray) => isShared(a) && alignedTo(a, unitOf(a.dtype));
+
+/**
  * `runLoops` for the call, split over the pool when it is large enough and
  * the pool is usable; returns the watched exception flags.
  */
@@ -63,7 +73,7 @@ export function runUfunc(
 ): number {
   const arrays = mask === undefined ? [target, ...views] : [target, ...views, mask];
   const size = target.size;
-  if (size < CUTOVER || !pool.parallel || !isRegistered(def) || !arrays.every(isShared)) {
+  if (size < CUTOVER || !pool.parallel || !isRegistered(def) || !arrays.every(splittable)) {
     return runLoops(def, kernel, loop, target, views, mask);
   }
   const plan = planIteration(

@@ -1,9 +1,11 @@
 // Ufunc calls split over the thread pool give the serial bits on 1..4 threads:
 // binary and unary loops, float64 and float32, contiguous, strided, flipped,
-// broadcast, unaligned and byte-swapped operands, outputs inside sentinel
-// padding, `where`, in-place outputs, and errstate flags raised in blocks that
-// workers ran. Workers are checked to have taken blocks, so the comparison is
-// not between serial runs.
+// broadcast, byte-swapped and converted (staged) operands, outputs inside
+// sentinel padding, `where`, in-place outputs, line tails that kernels would
+// treat differently, and errstate flags raised in blocks that workers ran.
+// Workers are checked to have taken blocks, so the comparison is not between
+// serial runs. Unaligned or unshared operands and calls made inside a pool
+// task stay on the calling thread.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as nb from '../../src/index.js';
@@ -82,15 +84,10 @@ const CASES: readonly Case[] = [
     run: () => nb.sin(random([40000, 12], 'float32', 8).slice(':', '::3')),
   },
   {
-    name: 'divide f64, unaligned and byte-swapped inputs (staged)',
+    name: 'divide f64, byte-swapped and float32 inputs (staged in chunks)',
     run: () => {
-      const n = 200000;
-      const bytes = new Uint8Array(new SharedArrayBuffer(9 * n + 9));
-      const x = random([n], 'float64', 9);
-      const odd = nb.fromBuffer(bytes.buffer, { byteOffset: 1, shape: [n], strides: [9] });
-      odd.assign(x);
-      const swapped = random([n], 'float64', 10).astype('>f8');
-      return nb.divide(odd, swapped);
+      const swapped = random([200000], 'float64', 9).astype('>f8');
+      return nb.divide(swapped, random([200000], 'float32', 10));
     },
   },
   {
@@ -166,6 +163,18 @@ test('errstate flags from blocks that workers ran are raised, and out stays unto
       argument: 'invalid',
     });
   }
+});
+
+test('unaligned operands are computed on the calling thread', () => {
+  setNumThreads(4);
+  const n = 200000;
+  const bytes = new Uint8Array(new SharedArrayBuffer(9 * n + 9));
+  const odd = nb.fromBuffer(bytes.buffer, { byteOffset: 1, shape: [n], strides: [9] });
+  odd.assign(random([n], 'float64', 22));
+  const before = threadInfo().workerBlocks;
+  const got = nb.exp(odd);
+  assert.equal(threadInfo().workerBlocks, before);
+  assert.ok(Buffer.from(bytesOf(got)).equals(Buffer.from(bytesOf(nb.exp(odd.copy())))));
 });
 
 test('memory that is not shared is computed on the calling thread', () => {
