@@ -1,11 +1,12 @@
 // The JavaScript peers on the same GEMM: stdlib-js dgemm and ml-matrix mmul
 // (float64), tfjs-backend-wasm matMul (float32, one thread), against ndblas in
-// the same run. Peers are devDependencies, never runtime ones.
+// the same run. Peers are devDependencies, never runtime ones. Options:
+// --sizes 64,256,512 --repeats 5 --clock cpu (process CPU time: a loaded machine).
 import { createRequire } from 'node:module';
 import { gemm } from '../src/blas/index.js';
 import { random, zeros } from '../src/index.js';
 import { setNumThreads } from '../src/parallel.js';
-import { timeJs } from './numpy.js';
+import { type Clock, timeJs } from './numpy.js';
 
 const require = createRequire(import.meta.url);
 
@@ -44,6 +45,9 @@ interface TfLike {
 export async function main(args: string[]): Promise<void> {
   const sizes = option(args, 'sizes', '64,256,512').split(',').map(Number);
   const repeats = Number(option(args, 'repeats', '5'));
+  const clock = option(args, 'clock', 'wall') as Clock;
+  if (clock !== 'wall' && clock !== 'cpu') throw new Error('--clock is wall or cpu');
+  const time = (fn: () => void, calls: number, times: number) => timeJs(fn, calls, times, clock);
   const dgemm = require('@stdlib/blas-base-dgemm') as Dgemm;
   const { Matrix } = require('ml-matrix') as {
     Matrix: new (rows: number[][]) => { mmul(o: unknown): unknown };
@@ -54,7 +58,9 @@ export async function main(args: string[]): Promise<void> {
   setNumThreads(1);
   await tf.setBackend('wasm');
   await tf.ready();
-  console.log('single thread; GFLOPS = 2 n^3 / median time; ratio = ndblas / peer\n');
+  console.log(
+    `single thread; GFLOPS = 2 n^3 / median ${clock === 'cpu' ? 'process CPU' : 'elapsed'} time; ratio = ndblas / peer\n`,
+  );
   console.log(
     `${'n'.padStart(5)} ${'ndblas f64'.padStart(11)} ${'stdlib'.padStart(8)} ${'x'.padStart(6)} ${'ml-matrix'.padStart(10)} ${'x'.padStart(6)}  ${'ndblas f32'.padStart(11)} ${'tfjs-wasm'.padStart(10)} ${'x'.padStart(6)}`,
   );
@@ -66,12 +72,12 @@ export async function main(args: string[]): Promise<void> {
     const calls = callsFor(n);
     const ours = gflops(
       n,
-      timeJs(() => gemm(1, a, b, 0, c), calls, repeats),
+      time(() => gemm(1, a, b, 0, c), calls, repeats),
     );
     const [fa, fb, fc] = [a, b, c].map((x) => new Float64Array(x.buffer, x.byteOffset, n * n));
     const std = gflops(
       n,
-      timeJs(
+      time(
         () =>
           dgemm('row-major', 'no-transpose', 'no-transpose', n, n, n, 1, fa, n, fb, n, 0, fc, n),
         Math.max(1, calls / 20),
@@ -82,20 +88,20 @@ export async function main(args: string[]): Promise<void> {
     const mb = new Matrix(b.toArray() as number[][]);
     const ml = gflops(
       n,
-      timeJs(() => ma.mmul(mb), Math.max(1, calls / 20), 3),
+      time(() => ma.mmul(mb), Math.max(1, calls / 20), 3),
     );
     const a32 = a.astype('float32');
     const b32 = b.astype('float32');
     const c32 = zeros([n, n], { dtype: 'float32' });
     const ours32 = gflops(
       n,
-      timeJs(() => gemm(1, a32, b32, 0, c32), calls, repeats),
+      time(() => gemm(1, a32, b32, 0, c32), calls, repeats),
     );
     const ta = tf.tensor2d(new Float32Array(a32.buffer, a32.byteOffset, n * n), [n, n]);
     const tb = tf.tensor2d(new Float32Array(b32.buffer, b32.byteOffset, n * n), [n, n]);
     const tfjs = gflops(
       n,
-      timeJs(
+      time(
         () => {
           const r = tf.matMul(ta, tb);
           r.dataSync();
