@@ -1,4 +1,4 @@
-// The wasm int8 GEMM macro-kernel (int16-pair panels, 4x8 int32 register
+// The wasm int8 GEMM macro-kernel (int16-pair panels, 2x16 int32 register
 // tile) as the int8 frame's Int8MacroKernel: the instance for the chosen
 // variant, views of its scratch memory, and the exported entry point.
 import type { Int8MacroKernel } from '../../blas/frame/gemm-int8.js';

@@ -18,6 +18,8 @@ import { type Int8Blocking, int8Gemm } from './gemm-int8.js';
 
 /** Most columns (or rows) of C per block: each block packs all of A (B) again. */
 const WIDTH = 256;
+/** Blocks are evened out in multiples of the register tile's width (NR 16; MR 2 divides it). */
+const TILE = 16;
 /**
  * Multiply-adds (batch * m * n * k) below which one thread is faster. Scaled
  * from the float64 measurement (two threads win from ~2M multiply-adds, ~270
@@ -103,7 +105,7 @@ export function parallelInt8Gemm(serial: Kernel, blocking: Int8Blocking, batched
     const axis = n >= m ? 1 : 0;
     const length = axis === 0 ? m : n;
     const blocksPerMatrix = Math.ceil(length / WIDTH);
-    const width = Math.ceil(length / blocksPerMatrix / 8) * 8;
+    const width = Math.ceil(length / blocksPerMatrix / TILE) * TILE;
     if (batch * m * n * k < PARALLEL_CUTOVER || batch * blocksPerMatrix < 2 || !pool.parallel) {
       return serial(call);
     }

@@ -62,30 +62,58 @@ type FullPanel = (
   pairs: number,
 ) => void;
 
-/** Full micro-panels over whole depth pairs, unrolled per width (as in gemm-blocked.ts: loops over the width run half as fast). */
+/** Rows r..r+1 of a panel whose pair steps are `step` words apart. */
+function rows2(
+  dst: Int32Array,
+  d: number,
+  src: KernelData,
+  s: number,
+  rs: number,
+  cs: number,
+  pairs: number,
+  step: number,
+): void {
+  const c2 = 2 * cs;
+  for (let q = 0; q < pairs; q++, s += c2, d += step) {
+    dst[d] = pair(src[s], src[s + cs]);
+    dst[d + 1] = pair(src[s + rs], src[s + rs + cs]);
+  }
+}
+
+/** Rows r..r+7 of a panel whose pair steps are `step` words apart. */
+function rows8(
+  dst: Int32Array,
+  d: number,
+  src: KernelData,
+  s: number,
+  rs: number,
+  cs: number,
+  pairs: number,
+  step: number,
+): void {
+  const [r2, r3, r4, r5, r6, r7] = [2 * rs, 3 * rs, 4 * rs, 5 * rs, 6 * rs, 7 * rs];
+  const c2 = 2 * cs;
+  for (let q = 0; q < pairs; q++, s += c2, d += step) {
+    dst[d] = pair(src[s], src[s + cs]);
+    dst[d + 1] = pair(src[s + rs], src[s + rs + cs]);
+    dst[d + 2] = pair(src[s + r2], src[s + r2 + cs]);
+    dst[d + 3] = pair(src[s + r3], src[s + r3 + cs]);
+    dst[d + 4] = pair(src[s + r4], src[s + r4 + cs]);
+    dst[d + 5] = pair(src[s + r5], src[s + r5 + cs]);
+    dst[d + 6] = pair(src[s + r6], src[s + r6 + cs]);
+    dst[d + 7] = pair(src[s + r7], src[s + r7 + cs]);
+  }
+}
+
+/**
+ * Full micro-panels over whole depth pairs for the kernel's widths (MR 2, NR
+ * 16), unrolled (as in gemm-blocked.ts: loops over the width run half as fast).
+ */
 const FULL_PANEL: Readonly<Record<number, FullPanel>> = {
-  4: (dst, d, src, s, rs, cs, pairs) => {
-    const [r2, r3, c2] = [2 * rs, 3 * rs, 2 * cs];
-    for (let q = 0; q < pairs; q++, s += c2, d += 4) {
-      dst[d] = pair(src[s], src[s + cs]);
-      dst[d + 1] = pair(src[s + rs], src[s + rs + cs]);
-      dst[d + 2] = pair(src[s + r2], src[s + r2 + cs]);
-      dst[d + 3] = pair(src[s + r3], src[s + r3 + cs]);
-    }
-  },
-  8: (dst, d, src, s, rs, cs, pairs) => {
-    const [r2, r3, r4, r5, r6, r7] = [2 * rs, 3 * rs, 4 * rs, 5 * rs, 6 * rs, 7 * rs];
-    const c2 = 2 * cs;
-    for (let q = 0; q < pairs; q++, s += c2, d += 8) {
-      dst[d] = pair(src[s], src[s + cs]);
-      dst[d + 1] = pair(src[s + rs], src[s + rs + cs]);
-      dst[d + 2] = pair(src[s + r2], src[s + r2 + cs]);
-      dst[d + 3] = pair(src[s + r3], src[s + r3 + cs]);
-      dst[d + 4] = pair(src[s + r4], src[s + r4 + cs]);
-      dst[d + 5] = pair(src[s + r5], src[s + r5 + cs]);
-      dst[d + 6] = pair(src[s + r6], src[s + r6 + cs]);
-      dst[d + 7] = pair(src[s + r7], src[s + r7 + cs]);
-    }
+  2: (dst, d, src, s, rs, cs, pairs) => rows2(dst, d, src, s, rs, cs, pairs, 2),
+  16: (dst, d, src, s, rs, cs, pairs) => {
+    rows8(dst, d, src, s, rs, cs, pairs, 16);
+    rows8(dst, d + 8, src, s + 8 * rs, rs, cs, pairs, 16);
   },
 };
 
