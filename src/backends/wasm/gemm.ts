@@ -33,10 +33,10 @@ const SPECS: Readonly<Record<'f64' | 'f32', MacroSpec>> = {
 };
 
 /**
- * Staging values (gemm-staging.ts): 1 MiB of float64, so runs are long
- * (few `set` calls) while a staged block still sits in L3 for the packing.
+ * Staging bytes (gemm-staging.ts): 1 MiB, so runs are long (few `set` calls;
+ * float32 as well as float64) while a staged block still sits in L3 for the packing.
  */
-const STAGING = 1 << 17;
+const STAGING_BYTES = 1 << 20;
 
 const made = new Map<string, MacroKernel>();
 
@@ -47,7 +47,7 @@ function make(s: MacroSpec): MacroKernel {
   const suffix = s.module.slice(-3);
   const pack = x[`pack_${suffix}`] as MacroKernel['pack'];
   const combine = x[`combine_${suffix}`] as MacroKernel['combine'];
-  const base = SCRATCH_BASE + STAGING * s.bytes;
+  const base = SCRATCH_BASE + STAGING_BYTES;
   let view: Scratch = new s.View(inst.memory.buffer);
   return {
     mr: s.mr,
@@ -55,7 +55,7 @@ function make(s: MacroSpec): MacroKernel {
     bytes: s.bytes,
     base,
     staging: SCRATCH_BASE,
-    stagingElements: STAGING,
+    stagingElements: STAGING_BYTES / s.bytes,
     scratch(elements: number) {
       inst.ensure(base + elements * s.bytes);
       if (view.buffer !== inst.memory.buffer) view = new s.View(inst.memory.buffer);
