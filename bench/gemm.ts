@@ -10,7 +10,7 @@ import { chooseVariant, type Feature, setDisabledFeatures } from '../src/backend
 import { gemm } from '../src/blas/index.js';
 import { type NDArray, random, zeros } from '../src/index.js';
 import { setNumThreads } from '../src/parallel.js';
-import { type Clock, numpyDescription, python, timeJs, timeNumpy } from './numpy.js';
+import { type Clock, numpyDescription, python, timeJs, timeNumpy, warmUp } from './numpy.js';
 
 const VARIANTS: readonly { name: string; disable: Feature[] }[] = [
   { name: 'scalar', disable: ['simd', 'relaxed-simd'] },
@@ -91,7 +91,9 @@ function table(dtype: DType, strided: boolean, run: Run, rates: Rates) {
         continue;
       }
       const [a, b, c] = operands(n, dtype, strided);
-      const t = timeJs(() => gemm(1, a, b, 0, c), callsFor(n), repeats, clock);
+      const product = () => gemm(1, a, b, 0, c);
+      warmUp(product);
+      const t = timeJs(product, callsFor(n), repeats, clock);
       const g = (2 * n ** 3) / t / 1e9;
       rates.set(key(dtype, strided, v.name, n), g);
       cells.push(`${g.toFixed(2).padStart(9)} ${(g / anchor).toFixed(2).padStart(5)}`);

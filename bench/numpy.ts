@@ -73,6 +73,17 @@ const NOW: Readonly<Record<Clock, () => number>> = {
   },
 };
 
+/**
+ * Calls `fn` for `seconds` of elapsed time: V8 runs a new wasm module (and
+ * new JavaScript) in a baseline tier first and compiles the optimized code in
+ * the background, which takes a while on a busy machine. Measured: the first
+ * n = 64 gemm timings of a process ran at half the rate of later ones.
+ */
+export function warmUp(fn: () => void, seconds = 0.5): void {
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end) fn();
+}
+
 /** Median seconds per call of `fn` over `repeats` runs of `number` calls, after one warm-up. */
 export function timeJs(fn: () => void, number: number, repeats = 5, clock: Clock = 'wall'): number {
   const now = NOW[clock];

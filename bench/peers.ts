@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { gemm } from '../src/blas/index.js';
 import { random, zeros } from '../src/index.js';
 import { setNumThreads } from '../src/parallel.js';
-import { type Clock, timeJs } from './numpy.js';
+import { type Clock, timeJs, warmUp } from './numpy.js';
 
 const require = createRequire(import.meta.url);
 
@@ -47,7 +47,10 @@ export async function main(args: string[]): Promise<void> {
   const repeats = Number(option(args, 'repeats', '5'));
   const clock = option(args, 'clock', 'wall') as Clock;
   if (clock !== 'wall' && clock !== 'cpu') throw new Error('--clock is wall or cpu');
-  const time = (fn: () => void, calls: number, times: number) => timeJs(fn, calls, times, clock);
+  const time = (fn: () => void, calls: number, times: number) => {
+    warmUp(fn);
+    return timeJs(fn, calls, times, clock);
+  };
   const dgemm = require('@stdlib/blas-base-dgemm') as Dgemm;
   const { Matrix } = require('ml-matrix') as {
     Matrix: new (rows: number[][]) => { mmul(o: unknown): unknown };
