@@ -252,38 +252,54 @@ function packMatrix(
     pack(dst, at, src, off, rs, cs, rows, k, w);
 }
 
-function realProblem(
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Matrix,
-  b: Matrix,
-  beta: number,
-  c: Matrix,
-  macro: MacroKernel,
-): Problem {
-  return {
-    m,
-    n,
-    k,
-    packA: (dst, at, i0, rows, p0, kc, mr) =>
-      packMatrix(macro, dst, at, a.data, a.off + i0 * a.rs + p0 * a.cs, a.rs, a.cs, rows, kc, mr),
-    packB: (dst, at, j0, cols, p0, kc, nr) =>
-      packMatrix(macro, dst, at, b.data, b.off + j0 * b.cs + p0 * b.rs, b.cs, b.rs, cols, kc, nr),
-    writeBack: (buf, at, ldc, i0, rows, j0, cols) => {
-      const { data, rs, cs } = c;
-      const off = c.off + i0 * rs + j0 * cs;
-      if (stagedWriteBack(macro, buf, at, ldc, data, off, rs, cs, rows, cols, alpha, beta)) return;
-      for (let i = 0; i < rows; i++) {
-        let ci = off + i * rs;
-        let bi = at + i * ldc;
-        if (beta === 0) for (let j = 0; j < cols; j++, ci += cs) data[ci] = alpha * buf[bi++];
-        else
-          for (let j = 0; j < cols; j++, ci += cs) data[ci] = alpha * buf[bi++] + beta * data[ci];
-      }
-    },
-  };
+/** A real product; a class, so a call allocates one object and no closures. */
+class RealProblem implements Problem {
+  constructor(
+    readonly m: number,
+    readonly n: number,
+    readonly k: number,
+    private readonly alpha: number,
+    private readonly a: Matrix,
+    private readonly b: Matrix,
+    private readonly beta: number,
+    private readonly c: Matrix,
+    private readonly macro: MacroKernel,
+  ) {}
+
+  packA(dst: Scratch, at: number, i0: number, rows: number, p0: number, kc: number, mr: number) {
+    const { a } = this;
+    const off = a.off + i0 * a.rs + p0 * a.cs;
+    packMatrix(this.macro, dst, at, a.data, off, a.rs, a.cs, rows, kc, mr);
+  }
+
+  packB(dst: Scratch, at: number, j0: number, cols: number, p0: number, kc: number, nr: number) {
+    const { b } = this;
+    const off = b.off + j0 * b.cs + p0 * b.rs;
+    packMatrix(this.macro, dst, at, b.data, off, b.cs, b.rs, cols, kc, nr);
+  }
+
+  writeBack(
+    buf: Scratch,
+    at: number,
+    ldc: number,
+    i0: number,
+    rows: number,
+    j0: number,
+    cols: number,
+  ) {
+    const { alpha, beta } = this;
+    const { data, rs, cs } = this.c;
+    const off = this.c.off + i0 * rs + j0 * cs;
+    if (stagedWriteBack(this.macro, buf, at, ldc, data, off, rs, cs, rows, cols, alpha, beta)) {
+      return;
+    }
+    for (let i = 0; i < rows; i++) {
+      let ci = off + i * rs;
+      let bi = at + i * ldc;
+      if (beta === 0) for (let j = 0; j < cols; j++, ci += cs) data[ci] = alpha * buf[bi++];
+      else for (let j = 0; j < cols; j++, ci += cs) data[ci] = alpha * buf[bi++] + beta * data[ci];
+    }
+  }
 }
 
 /** C = beta * C, for alpha = 0 or k = 0 (A and B are not read; beta = 0: C is not read either). */
@@ -327,7 +343,7 @@ function gemm2(
   const alpha = scalars.alpha;
   const beta = scalars.beta as number;
   if (alpha === 0 || dims.k === 0) scaleReal(dims.m, dims.n, beta, c);
-  else runBlocked(realProblem(dims.m, dims.n, dims.k, alpha, a, b, beta, c, macro), macro, blk);
+  else runBlocked(new RealProblem(dims.m, dims.n, dims.k, alpha, a, b, beta, c, macro), macro, blk);
 }
 
 /** A gemm kernel (C = alpha A B + beta C; complex via the real kernels) over the macro-kernel. */
