@@ -25,14 +25,13 @@ import { type BlockCall, runBlocks, splitPlan } from './split.js';
 import type { UfuncDef } from './types.js';
 
 /**
- * Elements below which one thread is faster. An estimate, not yet confirmed
- * by `npm run bench -- parallel --sweep` on a quiet machine: a split call
- * costs ~25 us on the caller (plan, cut, descriptor) plus a worker's wake-up
- * (12-25 us), against ~200 us for a single-threaded float64 add of 2^17
- * elements. On a machine loaded beyond its cores a split call waits for
- * descheduled workers and loses at every size.
+ * Elements below which one thread is faster. Measured (npm run bench --
+ * parallel --sweep, 2 threads over 1, float64 add, load ~1.3 on 2 cores):
+ * 0.23x at 2^16, 0.34x at 2^17, 1.08x at 2^18, 1.19x at 2^19, 1.47x at 2^22.
+ * On a machine loaded beyond its cores a split call waits for descheduled
+ * workers and can lose at any size.
  */
-const CUTOVER = 1 << 17;
+const CUTOVER = 1 << 18;
 /** Smallest block: a few hundred KiB of operands, tens of microseconds of work. */
 const MIN_BLOCK = 1 << 15;
 /** Blocks a large call aims for, so that threads of uneven speed still finish together. */
