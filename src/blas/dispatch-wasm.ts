@@ -16,7 +16,7 @@ import { wasmInt8MacroKernel } from '../backends/wasm/gemm-int8.js';
 import { wasmDiagonal } from '../backends/wasm/triangular.js';
 import type { Kernel, KernelCall } from '../kernels/types.js';
 import { type Blocking, blockedGemm, blockedGemmBatched } from './frame/gemm-blocked.js';
-import { type Int8Blocking, int8Gemm, int8GemmBatched, wrapsExactly } from './frame/gemm-int8.js';
+import { type Int8Blocking, int8Gemm, int8GemmBatched } from './frame/gemm-int8.js';
 import { parallelInt8Gemm } from './frame/gemm-int8-parallel.js';
 import { parallelGemm } from './frame/gemm-parallel.js';
 import {
@@ -163,9 +163,7 @@ if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object') {
   for (const row of INT8_TABLE) {
     const reference = implementationOf(row.signature)?.kernel;
     const blocked = parallelInt8Gemm(WASM_GEMM_INT8[row.signature], INT8_BLOCKING, row.batched);
-    // Scalars so large that the reference's float64 arithmetic rounds stay on it: backends agree bitwise.
-    const fast = (call: KernelCall) =>
-      call.dims.m * call.dims.n * call.dims.k >= INT8_CUTOVER && wrapsExactly(call);
+    const fast = (call: KernelCall) => call.dims.m * call.dims.n * call.dims.k >= INT8_CUTOVER;
     register(row.signature, {
       backend: 'wasm',
       kernel:

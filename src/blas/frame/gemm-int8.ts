@@ -5,8 +5,7 @@
 // row of A (column of B) as one int16 pair, zero padding edge tiles and an
 // odd depth, so the kernel never sees an edge and nothing outside the
 // operands is touched. Arithmetic is int32 wrap-around throughout:
-// C = alpha * AB + beta * C modulo 2^32, equal to the reference kernel's
-// float64 arithmetic whenever that is exact (wrapsExactly).
+// C = alpha * AB + beta * C modulo 2^32, as the reference kernel computes.
 import type { Kernel, KernelCall, KernelData, KernelOperand } from '../../kernels/types.js';
 
 /** An int16-pair macro-kernel: C[mc x nc] (+)= A B over `kp` depth pairs, offsets in bytes. */
@@ -238,20 +237,6 @@ function run(
       writeBack(mem, cAt / 4, ncp, c, ic, mc, jc, nc, alpha, beta);
     }
   }
-}
-
-/** Largest |int8 x int8| product. */
-const MAX_PRODUCT = 128 * 128;
-
-/**
- * Whether the reference kernel's float64 arithmetic (alpha * sum + beta * c,
- * then ToInt32) is exact for this call, so that wrap-around int32 arithmetic
- * gives its bits: every intermediate stays within 2^53.
- */
-export function wrapsExactly(call: KernelCall): boolean {
-  const alpha = Math.abs(call.scalars.alpha as number);
-  const beta = Math.abs(call.scalars.beta as number);
-  return alpha * call.dims.k * MAX_PRODUCT + beta * 2 ** 31 <= 2 ** 53;
 }
 
 const matrix = (op: KernelOperand, axis: number, off: number): Matrix => ({

@@ -24,10 +24,13 @@ function gemmReal2(
   const [ar, ac] = [a.st[ax], a.st[ax + 1]];
   const [br, bc] = [b.st[ax], b.st[ax + 1]];
   const [cr, cc] = [c.st[ax], c.st[ax + 1]];
+  // Fixed point (gemm:i8,i8->i32): the sums of int8 products are exact in
+  // float64, and the scaling wraps modulo 2^32 as int32 arithmetic does.
+  const wrap = c.data instanceof Int32Array;
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       const ci = co + i * cr + j * cc;
-      const old = beta === 0 ? 0 : beta * c.data[ci];
+      const old = beta === 0 ? 0 : wrap ? Math.imul(beta, c.data[ci]) : beta * c.data[ci];
       if (alpha === 0) {
         c.data[ci] = old;
         continue;
@@ -35,7 +38,7 @@ function gemmReal2(
       let s = 0;
       for (let l = 0, ai = ao + i * ar, bi = bo + j * bc; l < k; l++, ai += ac, bi += br)
         s += a.data[ai] * b.data[bi];
-      c.data[ci] = alpha * s + old;
+      c.data[ci] = wrap ? (Math.imul(alpha, s) + old) | 0 : alpha * s + old;
     }
   }
 }
