@@ -1,7 +1,8 @@
 // Loops that run on wasm kernels instead of their compiled element operation:
 // float64 and float32 exp and log stage chunks through the math_f64 module
-// (src/backends/wasm/math.ts; float32 computes in float64 and rounds once). The compiled TypeScript loop stays their
-// reference twin, and serves runs too short to pay for the copies.
+// (src/backends/wasm/math.ts; float32 computes in float64 and rounds once). The
+// compiled TypeScript loop over the kernel's scalar twin (src/kernels/ref/math.ts,
+// the same bits) serves runs too short to pay for the copies.
 import { type MathFunction, wasmUnaryF64 } from '../backends/wasm/math.js';
 import type { Kernel } from './compile.js';
 import type { Accelerate } from './types.js';

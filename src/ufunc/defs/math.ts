@@ -4,6 +4,7 @@
 // float32 and float16 loops compute in double and round once (or twice for
 // float16, through float32, as NumPy's half loops do).
 
+import { expF64, logF64 } from '../../kernels/ref/math.js';
 import { wasmLoop } from '../accelerated.js';
 import { COMPLEX, FLOATS, INTS, same } from '../loops.js';
 import {
@@ -56,10 +57,14 @@ function unary(
 }
 
 const logPole = { pole: isZero };
-export const exp = unary('exp', Math.exp, cexp, { underflows: true }, wasmLoop('exp', Math.exp));
+// exp and log: the scalar twin of their wasm kernel everywhere (short runs, 0-d
+// operands, engines without WebAssembly), so that an element's bits never
+// depend on the layout; the kernel's driver falls back to Math.exp / Math.log
+// for the same elements the twin does.
+export const exp = unary('exp', expF64, cexp, { underflows: true }, wasmLoop('exp', Math.exp));
 export const exp2 = unary('exp2', (x) => 2 ** x, cexp2, { underflows: true });
 export const expm1 = unary('expm1', Math.expm1, cexpm1);
-export const log = unary('log', Math.log, clog, logPole, wasmLoop('log', Math.log));
+export const log = unary('log', logF64, clog, logPole, wasmLoop('log', Math.log));
 export const log2 = unary('log2', Math.log2, clog2, logPole);
 export const log10 = unary('log10', Math.log10, clog10, logPole);
 export const log1p = unary('log1p', Math.log1p, clog1p, { pole: (x) => x === -1 });
