@@ -11,6 +11,14 @@
 // perfect down to the depth where nodes hold at most 32 blocks of 8, each
 // such node being one leaf or a pair of leaves, so a flat loop over the
 // nodes with binary-counter merges adds in exactly the same order.
+// Where WebAssembly runs, contiguous float64 nodes of WASM_MIN..WASM_NODE
+// elements are summed by the wasm kernel in the same order instead (the
+// TypeScript path stays as its twin: pairwiseF64Ref).
+import { WASM_NODE, wasmPairwiseF64, wasmSumAvailable } from '../backends/wasm/sum.js';
+
+/** Smallest contiguous node worth a copy into wasm (measured: bench/reduce.ts --cutover). */
+const WASM_MIN = 256;
+let useWasm = false;
 
 const slots = new Float64Array(2 * 64);
 const f = Math.fround;
@@ -128,7 +136,11 @@ function blocksF64(x: Float64Array, i: number, n: number): number {
 
 /** The contiguous tree; a node whose halves are both leaves sums them without recursing. */
 function nodeContiguous(x: Float64Array, i: number, n: number, k: number): void {
-  if (n >= FLAT_MIN && n <= FLAT_MAX) {
+  if (useWasm && n <= WASM_NODE && n >= WASM_MIN) {
+    slots[k] = wasmPairwiseF64(x, i, n);
+    return;
+  }
+  if (!useWasm && n >= FLAT_MIN && n <= FLAT_MAX) {
     flatF64(x, i, n, k);
     return;
   }
@@ -199,6 +211,15 @@ function nodeStrided(x: Float64Array, i: number, n: number, s: number, k: number
 
 /** NumPy's float64 pairwise sum of x[i + k*s], k < n. */
 export function pairwiseF64(x: Float64Array, i: number, n: number, s: number): number {
+  useWasm = wasmSumAvailable;
+  if (s === 1) nodeContiguous(x, i, n, 0);
+  else nodeStrided(x, i, n, s, 0);
+  return slots[0];
+}
+
+/** The TypeScript twin of pairwiseF64 (never WebAssembly): the same bits. */
+export function pairwiseF64Ref(x: Float64Array, i: number, n: number, s: number): number {
+  useWasm = false;
   if (s === 1) nodeContiguous(x, i, n, 0);
   else nodeStrided(x, i, n, s, 0);
   return slots[0];
