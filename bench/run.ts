@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   level1: () => import('./level1.js'),
   level3: () => import('./level3.js'),
   ufunc: () => import('./ufunc.js'),
+  'math-short': () => import('./math-short.js'),
   reduce: () => import('./reduce.js'),
   parallel: () => import('./parallel.js'),
 };
