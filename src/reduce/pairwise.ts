@@ -18,6 +18,15 @@ import { WASM_NODE, wasmPairwiseF64, wasmSumAvailable } from '../backends/wasm/s
 
 /** Smallest contiguous node worth a copy into wasm (measured: bench/reduce.ts --cutover). */
 const WASM_MIN = 256;
+/**
+ * Largest sum of shared memory the wasm path takes: V8 copies out of a
+ * SharedArrayBuffer with relaxed word moves, ~15 GB/s from DRAM against
+ * ~21 GB/s for an ArrayBuffer, so beyond the caches the twin reads faster
+ * (measured by bench/reduce.ts --cutover and the 10M row: wasm 1.33x the
+ * twin at 2^21 elements, 1.11x at 2^22, 0.79x at 10^7 in shared memory).
+ */
+const WASM_MAX_SHARED = 1 << 21;
+const Shared = (globalThis as { SharedArrayBuffer?: typeof SharedArrayBuffer }).SharedArrayBuffer;
 let useWasm = false;
 
 const slots = new Float64Array(2 * 64);
@@ -211,7 +220,9 @@ function nodeStrided(x: Float64Array, i: number, n: number, s: number, k: number
 
 /** NumPy's float64 pairwise sum of x[i + k*s], k < n. */
 export function pairwiseF64(x: Float64Array, i: number, n: number, s: number): number {
-  useWasm = wasmSumAvailable;
+  useWasm =
+    wasmSumAvailable &&
+    (n <= WASM_MAX_SHARED || Shared === undefined || !(x.buffer instanceof Shared));
   if (s === 1) nodeContiguous(x, i, n, 0);
   else nodeStrided(x, i, n, s, 0);
   return slots[0];
