@@ -218,11 +218,15 @@ function nodeStrided(x: Float64Array, i: number, n: number, s: number, k: number
   slots[k] = res;
 }
 
-/** NumPy's float64 pairwise sum of x[i + k*s], k < n. */
-export function pairwiseF64(x: Float64Array, i: number, n: number, s: number): number {
+/**
+ * NumPy's float64 pairwise sum of x[i + k*s], k < n; `total`, the elements of
+ * the whole reduction this sum is part of (a thread's block), says whether
+ * they come from the caches or from DRAM.
+ */
+export function pairwiseF64(x: Float64Array, i: number, n: number, s: number, total = n): number {
   useWasm =
     wasmSumAvailable &&
-    (n <= WASM_MAX_SHARED || Shared === undefined || !(x.buffer instanceof Shared));
+    (total <= WASM_MAX_SHARED || Shared === undefined || !(x.buffer instanceof Shared));
   if (s === 1) nodeContiguous(x, i, n, 0);
   else nodeStrided(x, i, n, s, 0);
   return slots[0];

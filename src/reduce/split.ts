@@ -110,11 +110,15 @@ export interface LeafArgs {
 
 /** Task function: the pairwise sums of leaves [lo, hi). */
 export function leafSums(lo: number, hi: number, a: LeafArgs): void {
+  const last = a.leaves.length - 2;
+  const total = a.leaves[last] + a.leaves[last + 1];
   for (let b = lo; b < hi; b++) {
     const i = a.xi + a.leaves[2 * b] * a.xs;
     const n = a.leaves[2 * b + 1];
     a.sums[b] =
-      a.x instanceof Float64Array ? pairwiseF64(a.x, i, n, a.xs) : pairwiseF32(a.x, i, n, a.xs);
+      a.x instanceof Float64Array
+        ? pairwiseF64(a.x, i, n, a.xs, total)
+        : pairwiseF32(a.x, i, n, a.xs);
   }
 }
 
@@ -146,7 +150,9 @@ export function runSums(lo: number, hi: number, a: RunArgs): void {
       i += k * a.strides[d];
     }
     a.sums[r] =
-      a.x instanceof Float64Array ? pairwiseF64(a.x, i, n, xs) : pairwiseF32(a.x, i, n, xs);
+      a.x instanceof Float64Array
+        ? pairwiseF64(a.x, i, n, xs, runs * n)
+        : pairwiseF32(a.x, i, n, xs);
   }
 }
 
