@@ -38,7 +38,10 @@ export function config(): ConfigReport {
     platform: platform(),
     memory: sharedMemory ? 'SharedArrayBuffer' : 'ArrayBuffer',
     webassembly: typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object',
-    backends: ['js (reference TypeScript kernels)', 'wasm (blocked GEMM)'],
+    backends: [
+      'js (reference TypeScript kernels)',
+      'wasm (blocked GEMM and Level 3, Level 1/2, exp/log, sum)',
+    ],
     threads: pool.info(),
   };
 }
@@ -47,16 +50,20 @@ export function config(): ConfigReport {
 function threadSummary(t: ThreadInfo): string {
   if (t.serialReason !== '')
     return `${t.threads}, but calls run on the calling thread: ${t.serialReason}`;
-  return `${t.threads} (${t.platform}; ${t.workers} worker(s) started; gemm above a size cut-over)`;
+  return `${t.threads} (${t.platform}; ${t.workers} worker(s) started; gemm, large ufuncs and reductions above size cut-overs)`;
 }
 
-/** The variant every wasm kernel class (gemm f32/f64) runs, and why. */
+/** The wasm kernel classes: one module each, all compiled in the variant chosen below. */
+const KERNEL_CLASSES =
+  'gemm f64 4x4, gemm f32 4x8, gemm i8->i32 2x16, trmm/trsm diagonal blocks, Level 1/2 (dot, axpy, asum, nrm2, gemv, ger), exp/log, pairwise sum';
+
+/** The variant every wasm kernel class runs, and why. */
 function wasmSummary(): string {
   if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'object')
     return 'none (no WebAssembly)';
   const c = chooseVariant();
   const off = disabledFeatures();
-  return `gemm f64 4x4, gemm f32 4x8: ${c.variant} (${c.reasons.join('; ')})${off.length ? `; disabled: ${off.join(', ')}` : ''}`;
+  return `${KERNEL_CLASSES}: ${c.variant} (${c.reasons.join('; ')})${off.length ? `; disabled: ${off.join(', ')}` : ''}`;
 }
 
 /** Routines and signatures per backend, and what is absent (from blas capabilities()). */
