@@ -224,17 +224,19 @@ function nodeStrided(x: Float64Array, i: number, n: number, s: number, k: number
  * they come from the caches or from DRAM.
  */
 export function pairwiseF64(x: Float64Array, i: number, n: number, s: number, total = n): number {
-  useWasm =
+  const wasm =
     wasmSumAvailable &&
     (total <= WASM_MAX_SHARED || Shared === undefined || !(x.buffer instanceof Shared));
-  if (s === 1) nodeContiguous(x, i, n, 0);
-  else nodeStrided(x, i, n, s, 0);
-  return slots[0];
+  return treeF64(x, i, n, s, wasm);
 }
 
 /** The TypeScript twin of pairwiseF64 (never WebAssembly): the same bits. */
 export function pairwiseF64Ref(x: Float64Array, i: number, n: number, s: number): number {
-  useWasm = false;
+  return treeF64(x, i, n, s, false);
+}
+
+function treeF64(x: Float64Array, i: number, n: number, s: number, wasm: boolean): number {
+  useWasm = wasm;
   if (s === 1) nodeContiguous(x, i, n, 0);
   else nodeStrided(x, i, n, s, 0);
   return slots[0];

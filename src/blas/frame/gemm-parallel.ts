@@ -16,8 +16,9 @@ import {
   setDisabledFeatures,
 } from '../../backends/wasm/features.js';
 import { wasmMacroKernel } from '../../backends/wasm/gemm.js';
-import type { Kernel, KernelCall, KernelOperand, KernelScalar } from '../../kernels/types.js';
+import type { Kernel, KernelCall, KernelScalar } from '../../kernels/types.js';
 import { type Blocking, blockedGemm } from './gemm-blocked.js';
+import { blockCall, type Split, splitOf } from './gemm-split.js';
 
 type MacroType = 'f64' | 'f32';
 
@@ -34,20 +35,12 @@ const WIDTH = 256;
  */
 const PARALLEL_CUTOVER = 1 << 22;
 
-interface GemmArgs {
+interface GemmArgs extends Split {
   readonly type: MacroType;
   readonly blocking: Blocking;
   /** The caller's kernel variant and overrides: every thread must compute alike. */
   readonly variant: string;
   readonly disabled: readonly Feature[];
-  /** The call; for a batch, axis 0 of every operand is the batch axis. */
-  readonly call: KernelCall;
-  readonly batched: boolean;
-  /** The axis of C that blocks cut: 0 rows, 1 columns. */
-  readonly axis: 0 | 1;
-  /** Rows or columns per block (the last one may have fewer). */
-  readonly width: number;
-  readonly blocksPerMatrix: number;
 }
 
 const kernels = new Map<string, Kernel>();
@@ -61,38 +54,6 @@ function serialKernel(type: MacroType, blocking: Blocking): Kernel {
     kernels.set(key, k);
   }
   return k;
-}
-
-const shift = (op: KernelOperand, by: number): KernelOperand => ({
-  data: op.data,
-  off: op.off + by,
-  st: op.st,
-});
-
-/** Matrix `p` of a batch as a 2-D operand. */
-const matrixOf = (op: KernelOperand, p: number): KernelOperand => ({
-  data: op.data,
-  off: op.off + p * op.st[0],
-  st: op.st.slice(1),
-});
-
-/** Block `b` as a 2-D call: the block's columns of B and C, or its rows of A and C. */
-function blockCall(g: GemmArgs, b: number): KernelCall {
-  const { call, axis } = g;
-  const p = Math.floor(b / g.blocksPerMatrix);
-  const first = (b % g.blocksPerMatrix) * g.width;
-  const [a, bm, c] = (['a', 'b', 'c'] as const).map((name) =>
-    g.batched ? matrixOf(call.ops[name], p) : call.ops[name],
-  );
-  const m = call.dims.m;
-  const n = call.dims.n;
-  const width = Math.min(g.width, (axis === 0 ? m : n) - first);
-  const ops =
-    axis === 0
-      ? { a: shift(a, first * a.st[0]), b: bm, c: shift(c, first * c.st[0]) }
-      : { a, b: shift(bm, first * bm.st[1]), c: shift(c, first * c.st[1]) };
-  const dims = { m: axis === 0 ? width : m, n: axis === 0 ? n : width, k: call.dims.k };
-  return { dims, ops, scalars: call.scalars, options: call.options };
 }
 
 /** The task function: blocks [lo, hi) of a split gemm, on whichever thread runs it. */
@@ -122,32 +83,21 @@ export function parallelGemm(
   batched: boolean,
 ): Kernel {
   return (call: KernelCall) => {
-    const { m, n, k } = call.dims;
-    const batch = batched ? call.dims.batch : 1;
-    const axis = n >= m ? 1 : 0;
-    const length = axis === 0 ? m : n;
-    const blocksPerMatrix = Math.ceil(length / WIDTH);
-    const width = Math.ceil(length / blocksPerMatrix / 8) * 8;
-    if (batch * m * n * k < PARALLEL_CUTOVER || batch * blocksPerMatrix < 2 || !pool.parallel) {
-      return serial(call);
-    }
+    const { split, blocks, work } = splitOf(call, batched, WIDTH, 8);
+    if (work < PARALLEL_CUTOVER || blocks < 2 || !pool.parallel) return serial(call);
     const args: GemmArgs = {
+      ...split,
       type,
       blocking,
       variant: chooseVariant().variant,
       disabled: disabledFeatures(),
-      call,
-      batched,
-      axis,
-      width,
-      blocksPerMatrix,
     };
     pool.run({
       url: import.meta.url,
       name: 'gemmBlocks',
       run: gemmBlocks,
       args,
-      blocks: partition(0, batch * blocksPerMatrix, 1),
+      blocks: partition(0, blocks, 1),
       // With beta = 0 a block does not read C, so running it again after a dead worker is exact.
       restartable: isZero(call.scalars.beta),
       routine: batched ? 'gemmBatched' : 'gemm',
