@@ -28,10 +28,9 @@ export interface Split {
 /**
  * Blocks cut along the innermost axis start at multiples of runLoops' chunk
  * (2048 elements) from the start of their line, and a line's last block takes
- * the remainder: every chunk, and every run a kernel sees, is then as long as
- * in the serial call. Kernels may pick their code by run length (wasm exp and
- * log leave runs under 16 elements to the compiled loop, whose bits differ),
- * so a short tail of its own would change results.
+ * the remainder: every chunk a kernel sees is then as in the serial call, and
+ * no block leaves a short tail. (Results no longer depend on it: wasm exp/log
+ * and their TypeScript twin for short runs give the same bits.)
  */
 const ALIGN = 2048;
 
